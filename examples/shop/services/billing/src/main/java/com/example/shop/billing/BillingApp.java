@@ -1,0 +1,9 @@
+package com.example.shop.billing;
+
+import com.example.shop.shared.Greeting;
+
+public class BillingApp {
+  public static void main(String[] args) {
+    System.out.println(Greeting.hello("billing-service") + " greeting=" + System.getenv("GREETING"));
+  }
+}

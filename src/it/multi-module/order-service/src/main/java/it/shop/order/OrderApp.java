@@ -1,0 +1,9 @@
+package it.shop.order;
+
+import it.shop.shared.Greeting;
+
+public class OrderApp {
+  public static void main(String[] args) {
+    System.out.println(Greeting.hello("order-service") + " mode=" + System.getenv("APP_MODE"));
+  }
+}

@@ -1,0 +1,9 @@
+package it.shop.shipping;
+
+import it.shop.shared.Greeting;
+
+public class ShippingApp {
+  public static void main(String[] args) {
+    System.out.println(Greeting.hello("shipping-service") + " greeting=" + System.getenv("GREETING"));
+  }
+}

@@ -1,0 +1,238 @@
+package dev.dockyard.dockerfile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the JSON exec form ({@code ["java", "-jar", "app.jar"]}) strictly, as Go's JSON decoder
+ * does, telling apart "not JSON" (Docker then uses shell form) from "JSON cut short".
+ */
+final class ExecFormJson {
+
+  /** What reading the text as a JSON array found. */
+  enum Outcome {
+    /** A JSON array of strings: exec form. */
+    STRINGS,
+    /** Valid JSON array holding something other than strings: Docker rejects it. */
+    NOT_STRINGS,
+    /** The input ended inside the array: a malformed exec form. */
+    UNTERMINATED,
+    /** Anything else: Docker reads the text as shell form. */
+    NOT_JSON
+  }
+
+  /** The outcome and, for {@link Outcome#STRINGS}, the decoded strings. */
+  record Result(Outcome outcome, List<String> strings) {}
+
+  private static final class Truncated extends Exception {
+    Truncated() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final class Invalid extends Exception {
+    Invalid() {
+      super(null, null, false, false);
+    }
+  }
+
+  private final String text;
+  private int pos;
+  private boolean onlyStrings = true;
+
+  private ExecFormJson(String text) {
+    this.text = text;
+  }
+
+  /** Reads {@code text}, which must start with {@code [} to be anything but NOT_JSON. */
+  static Result read(String text) {
+    ExecFormJson reader = new ExecFormJson(text);
+    reader.skipSpace();
+    if (reader.pos >= text.length() || text.charAt(reader.pos) != '[') {
+      return new Result(Outcome.NOT_JSON, null);
+    }
+    try {
+      List<String> strings = reader.topArray();
+      reader.skipSpace();
+      if (reader.pos != text.length()) {
+        return new Result(Outcome.NOT_JSON, null);
+      }
+      return reader.onlyStrings
+          ? new Result(Outcome.STRINGS, strings)
+          : new Result(Outcome.NOT_STRINGS, null);
+    } catch (Truncated e) {
+      return new Result(Outcome.UNTERMINATED, null);
+    } catch (Invalid e) {
+      return new Result(Outcome.NOT_JSON, null);
+    }
+  }
+
+  private List<String> topArray() throws Truncated, Invalid {
+    List<String> strings = new ArrayList<>();
+    pos++;
+    skipSpace();
+    if (peek() == ']') {
+      pos++;
+      return strings;
+    }
+    while (true) {
+      skipSpace();
+      if (peek() == '"') {
+        strings.add(string());
+      } else {
+        onlyStrings = false;
+        value();
+      }
+      skipSpace();
+      char ch = next();
+      if (ch == ']') {
+        return strings;
+      }
+      if (ch != ',') {
+        throw new Invalid();
+      }
+    }
+  }
+
+  private void value() throws Truncated, Invalid {
+    skipSpace();
+    char ch = peek();
+    switch (ch) {
+      case '"' -> string();
+      case '[' -> container(']');
+      case '{' -> container('}');
+      case 't' -> literal("true");
+      case 'f' -> literal("false");
+      case 'n' -> literal("null");
+      default -> number();
+    }
+  }
+
+  private void container(char close) throws Truncated, Invalid {
+    pos++;
+    skipSpace();
+    if (peek() == close) {
+      pos++;
+      return;
+    }
+    while (true) {
+      skipSpace();
+      if (close == '}') {
+        if (peek() != '"') {
+          throw new Invalid();
+        }
+        string();
+        skipSpace();
+        if (next() != ':') {
+          throw new Invalid();
+        }
+      }
+      value();
+      skipSpace();
+      char ch = next();
+      if (ch == close) {
+        return;
+      }
+      if (ch != ',') {
+        throw new Invalid();
+      }
+    }
+  }
+
+  private void literal(String word) throws Truncated, Invalid {
+    for (int i = 0; i < word.length(); i++) {
+      if (next() != word.charAt(i)) {
+        throw new Invalid();
+      }
+    }
+  }
+
+  private void number() throws Truncated, Invalid {
+    if (peek() == '-') {
+      pos++;
+    }
+    if (peek() == '0') {
+      pos++;
+    } else {
+      digits();
+    }
+    if (pos < text.length() && text.charAt(pos) == '.') {
+      pos++;
+      digits();
+    }
+    if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+      pos++;
+      if (peek() == '+' || peek() == '-') {
+        pos++;
+      }
+      digits();
+    }
+  }
+
+  private void digits() throws Truncated, Invalid {
+    if (!Character.isDigit(peek()) || peek() > '9') {
+      throw new Invalid();
+    }
+    while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
+      pos++;
+    }
+  }
+
+  private String string() throws Truncated, Invalid {
+    pos++;
+    StringBuilder out = new StringBuilder();
+    while (true) {
+      char ch = next();
+      if (ch == '"') {
+        return out.toString();
+      }
+      if (ch < 0x20) {
+        throw new Invalid();
+      }
+      if (ch != '\\') {
+        out.append(ch);
+        continue;
+      }
+      char escaped = next();
+      switch (escaped) {
+        case '"', '\\', '/' -> out.append(escaped);
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case 'n' -> out.append('\n');
+        case 'r' -> out.append('\r');
+        case 't' -> out.append('\t');
+        case 'u' -> {
+          int code = 0;
+          for (int i = 0; i < 4; i++) {
+            int digit = Character.digit(next(), 16);
+            if (digit < 0) {
+              throw new Invalid();
+            }
+            code = code * 16 + digit;
+          }
+          out.append((char) code);
+        }
+        default -> throw new Invalid();
+      }
+    }
+  }
+
+  private void skipSpace() {
+    while (pos < text.length() && " \t\n\r".indexOf(text.charAt(pos)) >= 0) {
+      pos++;
+    }
+  }
+
+  private char peek() throws Truncated {
+    if (pos >= text.length()) {
+      throw new Truncated();
+    }
+    return text.charAt(pos);
+  }
+
+  private char next() throws Truncated {
+    char ch = peek();
+    pos++;
+    return ch;
+  }
+}

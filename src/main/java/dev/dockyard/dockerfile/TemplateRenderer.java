@@ -1,0 +1,153 @@
+package dev.dockyard.dockerfile;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Renders a Dockerfile template: {@code ${dotted.name}} placeholders are replaced by known values;
+ * undotted ones ({@code ${JAVA_OPTS}}, {@code $VAR}) and escaped ones ({@code \${x.y}}) are left
+ * for Docker.
+ *
+ * <p>Inserted values are taken literally, never expanded again. A {@code $} preceded by an odd
+ * number of backslashes is escaped, as Docker reads it with the default escape character.
+ */
+public final class TemplateRenderer {
+
+  private TemplateRenderer() {}
+
+  /**
+   * Renders one template.
+   *
+   * @param template the template text
+   * @param file the template's path as users should read it in errors
+   * @param values every known placeholder value by name: project and user properties and the {@code
+   *     dockyard.*} values; null values count as undefined
+   * @throws DockerfileException for a dotted placeholder that is unknown or not closed
+   */
+  public static String render(String template, String file, Map<String, String> values)
+      throws DockerfileException {
+    Objects.requireNonNull(template, "template");
+    Map<String, String> known = new TreeMap<>();
+    values.forEach(
+        (name, value) -> {
+          if (name != null && value != null) {
+            known.put(name, value);
+          }
+        });
+    StringBuilder out = new StringBuilder(template.length());
+    int line = 1;
+    int backslashes = 0;
+    int n = template.length();
+    int i = 0;
+    while (i < n) {
+      char c = template.charAt(i);
+      boolean placeholderStart =
+          c == '$' && i + 1 < n && template.charAt(i + 1) == '{' && backslashes % 2 == 0;
+      if (placeholderStart) {
+        int end = i + 2;
+        while (end < n && isNameChar(template.charAt(end))) {
+          end++;
+        }
+        String name = template.substring(i + 2, end);
+        if (isDotted(name)) {
+          if (end < n && template.charAt(end) == '}') {
+            out.append(valueOf(name, known, new Location(file, line)));
+            i = end + 1;
+            backslashes = 0;
+            continue;
+          }
+          if (end == n || template.charAt(end) == '\n' || template.charAt(end) == '\r') {
+            throw new DockerfileException(
+                "Unterminated placeholder",
+                template.substring(i, end),
+                new Location(file, line),
+                "close it with '}'");
+          }
+        }
+      }
+      out.append(c);
+      backslashes = c == '\\' ? backslashes + 1 : 0;
+      if (c == '\n') {
+        line++;
+      }
+      i++;
+    }
+    return out.toString();
+  }
+
+  private static String valueOf(String name, Map<String, String> known, Location location)
+      throws DockerfileException {
+    String value = known.get(name);
+    if (value != null) {
+      return value;
+    }
+    String placeholder = "${" + name + "}";
+    String leaveForDocker = "\\" + placeholder;
+    String nearest = nearestKnownName(name, known.keySet());
+    String fix =
+        nearest != null
+            ? "did you mean ${" + nearest + "}? To leave it for Docker, write " + leaveForDocker
+            : "define "
+                + name
+                + " in <properties> or with -D"
+                + name
+                + "=..., or write "
+                + leaveForDocker
+                + " to leave it for Docker";
+    throw new DockerfileException("Unknown placeholder", placeholder, location, fix);
+  }
+
+  /** The known name closest to a misspelt one, or null when none is close enough to suggest. */
+  static String nearestKnownName(String name, Iterable<String> knownNames) {
+    int limit = Math.max(2, name.length() / 4);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    // strict < keeps the first of equally close names: alphabetical for a sorted set
+    for (String known : knownNames) {
+      int distance = levenshtein(name, known);
+      if (distance < bestDistance) {
+        best = known;
+        bestDistance = distance;
+      }
+    }
+    return bestDistance <= limit ? best : null;
+  }
+
+  /**
+   * Edit distance; written here because plexus-utils 3.5.1, the string library on this plugin's
+   * classpath, has none.
+   */
+  static int levenshtein(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  private static boolean isNameChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '_'
+        || c == '.'
+        || c == '-';
+  }
+
+  /** A Maven-style property name: contains a dot, does not start or end with one. */
+  private static boolean isDotted(String name) {
+    return name.indexOf('.') > 0 && !name.endsWith(".");
+  }
+}

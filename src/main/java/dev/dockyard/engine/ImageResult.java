@@ -1,0 +1,23 @@
+package dev.dockyard.engine;
+
+import java.util.List;
+
+/**
+ * What an engine produced.
+ *
+ * @param image the image name without tag
+ * @param tags every tag the image carries
+ * @param digest the manifest digest ({@code sha256:...}), the one a registry reports
+ * @param imageId the config digest, the id {@code docker images} shows
+ * @param engine which engine built it ({@code jib} or {@code docker})
+ * @param pushed whether the image is in the registry
+ * @param size the compressed size of the config and all layers, in bytes
+ */
+public record ImageResult(
+    String image,
+    List<String> tags,
+    String digest,
+    String imageId,
+    String engine,
+    boolean pushed,
+    long size) {}

@@ -1,0 +1,120 @@
+package dev.dockyard.engine.jib;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.tools.jib.api.Credential;
+import com.google.cloud.tools.jib.api.DescriptorDigest;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.event.EventHandlers;
+import com.google.cloud.tools.jib.http.FailoverHttpClient;
+import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
+import com.google.cloud.tools.jib.image.json.ManifestListTemplate;
+import com.google.cloud.tools.jib.image.json.ManifestTemplate;
+import com.google.cloud.tools.jib.registry.RegistryClient;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
+import dev.dockyard.dockerfile.BaseImageConfig;
+import dev.dockyard.engine.BuildLog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a registry image's manifest and configuration without pulling its layers: the base image's
+ * ENV and WORKDIR for variable substitution, and a pushed image's size.
+ */
+final class BaseImageInspector {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final JibCredentials credentials;
+  private final boolean insecure;
+  private final BuildLog log;
+
+  BaseImageInspector(JibCredentials credentials, boolean insecure, BuildLog log) {
+    this.credentials = credentials;
+    this.insecure = insecure;
+    this.log = log;
+  }
+
+  /** The image's environment and working directory. */
+  BaseImageConfig config(ImageReference reference)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    RegistryClient client = client(reference);
+    BuildableManifestTemplate manifest = manifest(client, reference);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    client
+        .pullBlob(manifest.getContainerConfiguration().getDigest(), size -> {}, done -> {})
+        .writeTo(bytes);
+    JsonNode config = JSON.readTree(bytes.toByteArray()).path("config");
+    Map<String, String> env = new LinkedHashMap<>();
+    for (JsonNode entry : config.path("Env")) {
+      String text = entry.asText();
+      int eq = text.indexOf('=');
+      env.put(eq < 0 ? text : text.substring(0, eq), eq < 0 ? "" : text.substring(eq + 1));
+    }
+    String workdir = config.path("WorkingDir").asText("");
+    return new BaseImageConfig() {
+      @Override
+      public Map<String, String> environment() {
+        return env;
+      }
+
+      @Override
+      public String workingDirectory() {
+        return workdir.isEmpty() ? "/" : workdir;
+      }
+    };
+  }
+
+  /** The compressed size of the image's config and layers, as the registry stores them. */
+  long size(ImageReference reference)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    BuildableManifestTemplate manifest = manifest(client(reference), reference);
+    long size = manifest.getContainerConfiguration().getSize();
+    for (BuildableManifestTemplate.ContentDescriptorTemplate layer : manifest.getLayers()) {
+      size += layer.getSize();
+    }
+    return size;
+  }
+
+  private RegistryClient client(ImageReference reference)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    FailoverHttpClient http = new FailoverHttpClient(insecure, false, event -> {});
+    RegistryClient.Factory factory =
+        RegistryClient.factory(
+            EventHandlers.NONE, reference.getRegistry(), reference.getRepository(), http);
+    Optional<Credential> credential = credentials.retrieve(reference);
+    credential.ifPresent(factory::setCredential);
+    RegistryClient client = factory.setUserAgent("dockyard-maven-plugin").newRegistryClient();
+    if (!client.doPullBearerAuth() && credential.isPresent()) {
+      client.configureBasicAuth();
+    }
+    return client;
+  }
+
+  private BuildableManifestTemplate manifest(RegistryClient client, ImageReference reference)
+      throws IOException, RegistryException {
+    ManifestTemplate manifest = client.pullManifest(reference.getQualifier()).getManifest();
+    if (manifest instanceof ManifestListTemplate list) {
+      List<String> digests = list.getDigestsForPlatform("amd64", "linux");
+      if (digests.isEmpty()) {
+        throw new RegistryException("no linux/amd64 image in the manifest list of " + reference);
+      }
+      log.debug("Using the linux/amd64 manifest " + digests.get(0) + " of " + reference);
+      manifest = client.pullManifest(digests.get(0)).getManifest();
+    }
+    if (!(manifest instanceof BuildableManifestTemplate buildable)) {
+      throw new RegistryException(
+          "unsupported manifest type " + manifest.getManifestMediaType() + " for " + reference);
+    }
+    return buildable;
+  }
+
+  static String shortDigest(DescriptorDigest digest) {
+    return digest.getHash().substring(0, 12);
+  }
+}

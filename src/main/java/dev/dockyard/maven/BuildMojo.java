@@ -1,0 +1,111 @@
+package dev.dockyard.maven;
+
+import dev.dockyard.engine.ImageEngine;
+import dev.dockyard.engine.ImageResult;
+import dev.dockyard.engine.Target;
+import dev.dockyard.report.ImageReport;
+import dev.dockyard.report.SummaryRow;
+import java.util.Locale;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Builds the module's image: daemonless with jib-core into {@code target/dockyard/image.tar}
+ * ({@code docker load}-able), and writes {@code image.json} and {@code image.digest}.
+ */
+@Mojo(
+    name = "build",
+    defaultPhase = LifecyclePhase.PACKAGE,
+    requiresDependencyResolution = ResolutionScope.RUNTIME,
+    threadSafe = true)
+public class BuildMojo extends DockyardMojo {
+
+  static final String TARBALL = "image.tar";
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    ModuleConfig config = config();
+    if (config.skip()) {
+      getLog().info("Skipping dockyard:build: dockyard.skip is set (remove -Ddockyard.skip)");
+      return;
+    }
+    try {
+      ModulePlan plan = plan(config);
+      if (plan.isSkipped()) {
+        getLog().info("Skipping " + plan.module() + ": " + plan.skipReason());
+        report(SummaryRow.skipped(plan.module(), plan.skipReason()), "build", !runPushes());
+        return;
+      }
+      ImageEngine engine = engineFor(plan, config);
+      ImageReport imageReport = new ImageReport(plan.workDir());
+      imageReport.delete();
+      if (!writesTarball(config)) {
+        getLog()
+            .info(
+                "Image "
+                    + plan.image()
+                    + " will be built and pushed by dockyard:push in this run"
+                    + " (-Ddockyard.tarball=true also writes target/dockyard/image.tar now)");
+        report(
+            new SummaryRow(
+                plan.module(), plan.image(), String.join(",", plan.tags()), "planned", "", -1, ""),
+            "build",
+            false);
+        return;
+      }
+      ImageResult result =
+          engine.build(request(plan, config), Target.tarball(plan.workDir().resolve(TARBALL)));
+      imageReport.write(result);
+      getLog()
+          .info(
+              "Built "
+                  + result.image()
+                  + ":"
+                  + String.join(",", result.tags())
+                  + " "
+                  + result.digest()
+                  + " ("
+                  + engine.name()
+                  + ") -> "
+                  + plan.workDir().resolve(TARBALL));
+      report(
+          new SummaryRow(
+              plan.module(),
+              result.image(),
+              String.join(",", result.tags()),
+              "built",
+              result.digest(),
+              result.size(),
+              ""),
+          "build",
+          !runPushes());
+    } catch (Exception e) {
+      rethrow(e);
+    }
+  }
+
+  private boolean writesTarball(ModuleConfig config) throws MojoFailureException {
+    String mode = config.tarball() == null ? "auto" : config.tarball().toLowerCase(Locale.ROOT);
+    switch (mode) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      case "auto":
+        return !runPushes() || config.registry() == null || skipsPush();
+      default:
+        throw new MojoFailureException(
+            "Invalid tarball mode: '"
+                + config.tarball()
+                + "' in <tarball>/-Ddockyard.tarball; use auto, true or false");
+    }
+  }
+
+  private boolean skipsPush() {
+    String value = session.getUserProperties().getProperty("dockyard.skipPush");
+    return value != null && (value.isBlank() || Boolean.parseBoolean(value));
+  }
+}

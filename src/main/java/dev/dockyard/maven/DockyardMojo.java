@@ -1,0 +1,312 @@
+package dev.dockyard.maven;
+
+import dev.dockyard.dockerfile.EngineRequirement;
+import dev.dockyard.dockerfile.Instruction;
+import dev.dockyard.engine.ImageEngine;
+import dev.dockyard.engine.ImageRequest;
+import dev.dockyard.engine.jib.JibEngine;
+import dev.dockyard.registry.RegistryPolicy;
+import dev.dockyard.report.SummaryRow;
+import dev.dockyard.report.SummaryTable;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * The configuration every dockyard goal shares. Each value can also be given as {@code
+ * -Ddockyard.<name>}; such a value wins over the POM and is applied to each module on its own.
+ */
+abstract class DockyardMojo extends AbstractMojo {
+
+  /** Skips every dockyard goal. */
+  @Parameter(property = "dockyard.skip", defaultValue = "false")
+  boolean skip;
+
+  /** The registry images are pushed to, as host[:port], e.g. {@code nexus.corp:5000}. */
+  @Parameter(property = "dockyard.registry")
+  String registry;
+
+  /** An optional path between registry and repository, e.g. {@code shop}. */
+  @Parameter(property = "dockyard.namespace")
+  String namespace;
+
+  /** The image repository name; defaults to the module's artifactId. */
+  @Parameter(property = "dockyard.repository")
+  String repository;
+
+  /** Extra tags beside the version (and latest), e.g. {@code -Ddockyard.tags=stable,2024-06}. */
+  @Parameter List<String> tags;
+
+  /** Whether release (non-SNAPSHOT) versions are also tagged {@code latest}. */
+  @Parameter(property = "dockyard.latest", defaultValue = "true")
+  boolean latest;
+
+  /**
+   * Which modules become images: artifactId globs or module paths, comma separated, {@code !}
+   * excludes; e.g. {@code -Ddockyard.modules=order-service,user-*,!legacy-*}.
+   */
+  @Parameter(property = "dockyard.modules")
+  String modules;
+
+  /** The base image of generated Dockerfiles and the value of {@code ${dockyard.from}}. */
+  @Parameter(property = "dockyard.from")
+  String from;
+
+  /** The module's own Dockerfile template; relative to the module directory. */
+  @Parameter(property = "dockyard.dockerfile")
+  File dockerfile;
+
+  /** One Dockerfile template for every service, usually set in the parent POM. */
+  @Parameter(property = "dockyard.dockerfileTemplate")
+  File dockerfileTemplate;
+
+  /** Ports the generated Dockerfile exposes, e.g. {@code 8080} or {@code 53/udp}. */
+  @Parameter List<String> ports;
+
+  /** Environment variables of the generated Dockerfile; {@code -Ddockyard.env.NAME=value} adds. */
+  @Parameter Map<String, String> env;
+
+  /** Labels of the generated Dockerfile; {@code -Ddockyard.label.NAME=value} adds. */
+  @Parameter Map<String, String> labels;
+
+  /** JVM flags of the generated entrypoint, e.g. {@code -Xmx256m}. */
+  @Parameter List<String> jvmFlags;
+
+  /** The user the generated image runs as. */
+  @Parameter(property = "dockyard.user")
+  String user;
+
+  /** The working directory of the generated image; the application lives below it. */
+  @Parameter(property = "dockyard.workdir", defaultValue = "/app")
+  String workdir;
+
+  /** Replaces the generated java entrypoint. */
+  @Parameter List<String> entrypoint;
+
+  /** The CMD of the generated image (arguments to the entrypoint). */
+  @Parameter List<String> cmd;
+
+  /** The main class; detected from the jar manifest, Spring Boot or the sources when unset. */
+  @Parameter(property = "dockyard.mainClass")
+  String mainClass;
+
+  /**
+   * {@code auto} (daemonless unless the Dockerfile needs an engine), {@code jib} or {@code docker}.
+   */
+  @Parameter(property = "dockyard.engine", defaultValue = "auto")
+  String engine;
+
+  /** Values for the Dockerfile's ARGs; {@code -Ddockyard.buildArg.NAME=value} adds. */
+  @Parameter Map<String, String> buildArgs;
+
+  /** Registries that may use plain HTTP or unverified TLS (localhost and 127.0.0.1 always may). */
+  @Parameter List<String> insecureRegistries;
+
+  /** Base-image registry rewrites, e.g. {@code <docker.io>nexus.corp:5000/hub</docker.io>}. */
+  @Parameter Map<String, String> mirrors;
+
+  /**
+   * Whether {@code build} writes {@code target/dockyard/image.tar} ({@code docker load}-able):
+   * {@code auto} writes it unless the same run pushes at deploy, {@code true} always, {@code false}
+   * never.
+   */
+  @Parameter(property = "dockyard.tarball", defaultValue = "auto")
+  String tarball;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution mojoExecution;
+
+  @Parameter(defaultValue = "${settings}", readonly = true, required = true)
+  Settings settings;
+
+  @Component SettingsDecrypter settingsDecrypter;
+
+  /** The configuration of this module, with {@code -Ddockyard.*} applied. */
+  ModuleConfig config() {
+    return ModuleConfig.from(this);
+  }
+
+  /** The module's plan: skipped with a reason, or the image to build. */
+  ModulePlan plan(ModuleConfig config) throws Exception {
+    return new ModulePlanner(this, config).plan();
+  }
+
+  /** The engine for a plan, as {@code <engine>} and the Dockerfile's instructions decide. */
+  ImageEngine engineFor(ModulePlan plan, ModuleConfig config) throws MojoFailureException {
+    String choice = config.engine() == null ? "auto" : config.engine();
+    if (!List.of("auto", "jib", "docker").contains(choice)) {
+      throw new MojoFailureException(
+          "Unknown engine: '"
+              + choice
+              + "' in <engine>/-Ddockyard.engine; use auto, jib or docker");
+    }
+    Optional<Instruction> needsEngine = EngineRequirement.firstNeedingEngine(plan.dockerfile());
+    if (needsEngine.isEmpty() && !choice.equals("docker")) {
+      return new JibEngine();
+    }
+    if (choice.equals("jib")) {
+      Instruction instruction = needsEngine.get();
+      throw new MojoFailureException(
+          "The daemonless engine cannot build "
+              + instruction.keyword()
+              + ": '"
+              + instruction.text()
+              + "' at "
+              + instruction.location()
+              + "; "
+              + EngineRequirement.reason(instruction)
+              + ". Remove -Ddockyard.engine=jib (auto sends such Dockerfiles to a Docker engine)");
+    }
+    String why =
+        needsEngine
+            .map(
+                instruction ->
+                    instruction.keyword()
+                        + " at "
+                        + instruction.location()
+                        + " ("
+                        + EngineRequirement.reason(instruction)
+                        + ")")
+            .orElse("-Ddockyard.engine=docker");
+    throw new MojoFailureException(
+        "A Docker engine is needed for "
+            + plan.module()
+            + ": '"
+            + why
+            + "'; this version builds only daemonless: remove the instruction or build it with"
+            + " docker build -f "
+            + plan.renderedDockerfile()
+            + " .");
+  }
+
+  /** The engine request for a planned module. */
+  ImageRequest request(ModulePlan plan, ModuleConfig config) throws MojoFailureException {
+    RegistryPolicy policy =
+        new RegistryPolicy(
+            config.insecureRegistries(),
+            config.mirrors(),
+            new SettingsCredentials(settings, settingsDecrypter, System.getenv()));
+    return new ImageRequest(
+        plan.module(),
+        plan.dockerfile(),
+        project.getBasedir().toPath(),
+        plan.workDir(),
+        plan.image(),
+        plan.tags(),
+        config.buildArgs(),
+        creationTime(),
+        policy,
+        baseLayersCache(),
+        new MavenBuildLog(getLog(), !session.getRequest().isInteractiveMode()));
+  }
+
+  /** {@code project.build.outputTimestamp} when set, else the epoch: same sources, same digest. */
+  Instant creationTime() throws MojoFailureException {
+    String stamp = project.getProperties().getProperty("project.build.outputTimestamp");
+    if (stamp == null || stamp.isBlank() || stamp.trim().length() < 2) {
+      return Instant.EPOCH;
+    }
+    String value = stamp.trim();
+    try {
+      if (value.chars().allMatch(Character::isDigit)) {
+        return Instant.ofEpochSecond(Long.parseLong(value));
+      }
+      return java.time.OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new MojoFailureException(
+          "Invalid project.build.outputTimestamp: '"
+              + value
+              + "' in <properties>; use ISO-8601 such as 2024-01-01T00:00:00Z or seconds since"
+              + " the epoch");
+    }
+  }
+
+  private Path baseLayersCache() {
+    String configured = session.getUserProperties().getProperty("dockyard.baseImageCache");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured);
+    }
+    return Path.of(System.getProperty("user.home"), ".cache", "dockyard", "base-layers");
+  }
+
+  /** Wraps a domain failure for Maven. */
+  static void rethrow(Exception e)
+      throws org.apache.maven.plugin.MojoExecutionException, MojoFailureException {
+    Exception translated = ErrorTranslator.translate(e);
+    if (translated instanceof MojoFailureException failure) {
+      throw failure;
+    }
+    throw (org.apache.maven.plugin.MojoExecutionException) translated;
+  }
+
+  /**
+   * Records this module's summary row; the last module to report prints the reactor's table, when
+   * this goal is the last dockyard goal of the run.
+   */
+  void report(SummaryRow row, String goal, boolean lastGoal) {
+    ReactorState state = ReactorState.of(session);
+    boolean everyone = state.report(project, row, goal, modulesRunning(goal));
+    if (everyone && lastGoal) {
+      List<SummaryRow> rows = state.takeSummary(session.getProjects());
+      if (!rows.isEmpty()) {
+        getLog().info("dockyard summary:");
+        for (String line : SummaryTable.format(rows)) {
+          getLog().info("  " + line);
+        }
+      }
+    }
+  }
+
+  /** True when this run reaches the push goal: deploy, or push named on the command line. */
+  boolean runPushes() {
+    for (String goal : session.getGoals()) {
+      if (goal.equals("deploy") || goal.endsWith(":push")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The reactor modules that run this goal in this session. */
+  private List<MavenProject> modulesRunning(String goal) {
+    if (mojoExecution.getSource() == MojoExecution.Source.CLI) {
+      return session.getProjects();
+    }
+    List<MavenProject> running = new ArrayList<>();
+    for (MavenProject module : session.getProjects()) {
+      Plugin plugin = module.getPlugin(ModuleInspector.PLUGIN_KEY);
+      if (plugin == null) {
+        continue;
+      }
+      for (PluginExecution execution : plugin.getExecutions()) {
+        if (execution.getGoals().contains(goal)) {
+          running.add(module);
+          break;
+        }
+      }
+    }
+    return running;
+  }
+}

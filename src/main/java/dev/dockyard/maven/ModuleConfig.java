@@ -1,0 +1,151 @@
+package dev.dockyard.maven;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.StringUtils;
+
+/**
+ * One module's effective configuration: the POM's values with every {@code -Ddockyard.<name>}
+ * applied on top, and {@code ${project.*}} in those values resolved for this module, so a
+ * reactor-wide {@code -Ddockyard.repository=team-${project.artifactId}} names each module apart.
+ */
+record ModuleConfig(
+    boolean skip,
+    String registry,
+    String namespace,
+    String repository,
+    List<String> tags,
+    boolean latest,
+    String modules,
+    String from,
+    File dockerfile,
+    File dockerfileTemplate,
+    List<String> ports,
+    Map<String, String> env,
+    Map<String, String> labels,
+    List<String> jvmFlags,
+    String user,
+    String workdir,
+    List<String> entrypoint,
+    List<String> cmd,
+    String mainClass,
+    String engine,
+    Map<String, String> buildArgs,
+    List<String> insecureRegistries,
+    Map<String, String> mirrors,
+    String tarball) {
+
+  static ModuleConfig from(DockyardMojo mojo) {
+    Overrides o = new Overrides(mojo.session.getUserProperties(), mojo.project);
+    return new ModuleConfig(
+        o.bool("skip", mojo.skip),
+        o.string("registry", mojo.registry),
+        o.string("namespace", mojo.namespace),
+        o.string("repository", mojo.repository),
+        o.list("tags", mojo.tags),
+        o.bool("latest", mojo.latest),
+        o.string("modules", mojo.modules),
+        o.string("from", mojo.from),
+        o.file("dockerfile", mojo.dockerfile),
+        o.file("dockerfileTemplate", mojo.dockerfileTemplate),
+        o.list("ports", mojo.ports),
+        o.map("env", mojo.env),
+        o.map("label", mojo.labels),
+        o.list("jvmFlags", mojo.jvmFlags),
+        o.string("user", mojo.user),
+        o.string("workdir", mojo.workdir),
+        o.list("entrypoint", mojo.entrypoint),
+        o.list("cmd", mojo.cmd),
+        o.string("mainClass", mojo.mainClass),
+        o.string("engine", mojo.engine),
+        o.map("buildArg", mojo.buildArgs),
+        o.list("insecureRegistries", mojo.insecureRegistries),
+        o.map("mirror", mojo.mirrors),
+        o.string("tarball", mojo.tarball));
+  }
+
+  /** Reads {@code -Ddockyard.*} user properties and resolves them for one module. */
+  private static final class Overrides {
+
+    private final Properties user;
+    private final Map<String, String> projectValues = new HashMap<>();
+    private final MavenProject project;
+
+    Overrides(Properties user, MavenProject project) {
+      this.user = user;
+      this.project = project;
+      project.getProperties().forEach((k, v) -> projectValues.put(k.toString(), v.toString()));
+      projectValues.put("project.artifactId", project.getArtifactId());
+      projectValues.put("project.groupId", project.getGroupId());
+      projectValues.put("project.version", project.getVersion());
+      projectValues.put("project.name", String.valueOf(project.getName()));
+    }
+
+    private String raw(String name) {
+      String value = user.getProperty("dockyard." + name);
+      return value == null ? null : StringUtils.interpolate(value, projectValues);
+    }
+
+    String string(String name, String pomValue) {
+      String value = raw(name);
+      String chosen = value != null ? value : pomValue;
+      return chosen == null || chosen.isBlank() ? null : chosen.trim();
+    }
+
+    boolean bool(String name, boolean pomValue) {
+      String value = raw(name);
+      if (value == null) {
+        return pomValue;
+      }
+      return value.isBlank() || Boolean.parseBoolean(value.trim());
+    }
+
+    File file(String name, File pomValue) {
+      String value = raw(name);
+      if (value == null) {
+        return pomValue;
+      }
+      File file = new File(value.trim());
+      return file.isAbsolute() ? file : new File(project.getBasedir(), value.trim());
+    }
+
+    List<String> list(String name, List<String> pomValue) {
+      String value = raw(name);
+      List<String> result = new ArrayList<>();
+      if (value != null) {
+        for (String item : value.split(",")) {
+          if (!item.isBlank()) {
+            result.add(item.trim());
+          }
+        }
+      } else if (pomValue != null) {
+        for (String item : pomValue) {
+          if (item != null && !item.isBlank()) {
+            result.add(item.trim());
+          }
+        }
+      }
+      return List.copyOf(result);
+    }
+
+    /** The POM's map plus every {@code -Ddockyard.<prefix>.NAME=value}. */
+    Map<String, String> map(String prefix, Map<String, String> pomValue) {
+      Map<String, String> result = new LinkedHashMap<>();
+      if (pomValue != null) {
+        pomValue.forEach((k, v) -> result.put(k, v == null ? "" : v));
+      }
+      String start = "dockyard." + prefix + ".";
+      user.stringPropertyNames().stream()
+          .filter(key -> key.startsWith(start) && key.length() > start.length())
+          .sorted()
+          .forEach(key -> result.put(key.substring(start.length()), raw(key.substring(9))));
+      return result;
+    }
+  }
+}

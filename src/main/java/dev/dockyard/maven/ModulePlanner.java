@@ -1,0 +1,209 @@
+package dev.dockyard.maven;
+
+import dev.dockyard.dockerfile.Dockerfile;
+import dev.dockyard.dockerfile.DockerfileException;
+import dev.dockyard.dockerfile.DockerfileGenerator;
+import dev.dockyard.dockerfile.DockerfileGenerator.GeneratedImageSpec;
+import dev.dockyard.dockerfile.DockerfileGeneratorException;
+import dev.dockyard.dockerfile.DockerfileParser;
+import dev.dockyard.dockerfile.TemplateRenderer;
+import dev.dockyard.registry.ImageName;
+import dev.dockyard.registry.InvalidImageNameException;
+import dev.dockyard.registry.Tags;
+import dev.dockyard.select.Decision;
+import dev.dockyard.select.ModuleCandidate;
+import dev.dockyard.select.ModuleSelector;
+import dev.dockyard.select.SelectionException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Turns one module and its configuration into a {@link ModulePlan}: selection, image name and tags,
+ * application layout, and the Dockerfile rendered from a template or generated.
+ */
+final class ModulePlanner {
+
+  private final DockyardMojo mojo;
+  private final ModuleConfig config;
+  private final MavenProject project;
+  private final ModuleInspector inspector;
+
+  ModulePlanner(DockyardMojo mojo, ModuleConfig config) {
+    this.mojo = mojo;
+    this.config = config;
+    this.project = mojo.project;
+    this.inspector = new ModuleInspector(reactorRoot(mojo));
+  }
+
+  ModulePlan plan()
+      throws MojoFailureException,
+          SelectionException,
+          InvalidImageNameException,
+          DockerfileException,
+          DockerfileGeneratorException,
+          IOException {
+    ModuleSelector selector = new ModuleSelector(config.modules());
+    List<ModuleCandidate> reactor = new ArrayList<>();
+    for (MavenProject module : mojo.session.getProjects()) {
+      reactor.add(
+          module == project
+              ? inspector.inspect(project)
+              : ReactorState.of(mojo.session).candidate(module, inspector));
+    }
+    selector.requireEveryEntryMatches(reactor);
+    ModuleCandidate candidate = inspector.inspect(project);
+    Decision decision = selector.decide(candidate);
+    if (!decision.image()) {
+      return ModulePlan.skipped(project.getArtifactId(), decision.reason());
+    }
+
+    ImageName name =
+        ImageName.of(
+            config.registry(), config.namespace(), config.repository(), project.getArtifactId());
+    List<String> tags = Tags.compute(project.getVersion(), config.latest(), config.tags());
+    Optional<String> owner =
+        ReactorState.of(mojo.session).claim(name.toString(), project.getArtifactId());
+    if (owner.isPresent()) {
+      throw new MojoFailureException(
+          "Two modules would push the same image: '"
+              + name
+              + "' for "
+              + project.getArtifactId()
+              + " and "
+              + owner.get()
+              + "; give each its own <repository>, or use ${project.artifactId} in"
+              + " -Ddockyard.repository");
+    }
+
+    Path workDir = Path.of(project.getBuild().getDirectory(), "dockyard");
+    Files.createDirectories(workDir);
+    Map<String, String> folders = new ApplicationLayout(project, workDir).layOut();
+    Optional<String> mainClass =
+        Optional.ofNullable(config.mainClass())
+            .or(() -> inspector.mainClass(project).map(ModuleInspector.MainClassSource::mainClass));
+
+    Optional<Path> template = inspector.ownDockerfile(project);
+    if (template.isEmpty() && config.dockerfileTemplate() != null) {
+      template = Optional.of(config.dockerfileTemplate().toPath());
+    }
+    Path rendered = workDir.resolve("Dockerfile");
+    String text;
+    String fileName;
+    if (template.isPresent()) {
+      Path file = template.get();
+      if (!Files.isRegularFile(file)) {
+        throw new MojoFailureException(
+            "Dockerfile template not found: '"
+                + file
+                + "' set by <dockerfile>/<dockerfileTemplate>; fix the path (relative paths are"
+                + " resolved against the module directory)");
+      }
+      fileName = displayPath(file);
+      Map<String, String> values = placeholderValues(folders, mainClass.orElse(null));
+      text =
+          TemplateRenderer.render(Files.readString(file, StandardCharsets.UTF_8), fileName, values);
+    } else {
+      if (config.from() == null) {
+        throw new MojoFailureException(
+            "No base image for the generated Dockerfile of "
+                + project.getArtifactId()
+                + ": '<from>' is not set; set <from> in the plugin configuration or"
+                + " -Ddockyard.from=registry/java:17, or add src/main/docker/Dockerfile");
+      }
+      if (mainClass.isEmpty() && config.entrypoint().isEmpty()) {
+        throw new MojoFailureException(
+            "No main class for "
+                + project.getArtifactId()
+                + ": several main methods "
+                + inspector.mainClassesInSources(project)
+                + "; set <mainClass> in the module's plugin configuration");
+      }
+      fileName = displayPath(rendered);
+      text =
+          DockerfileGenerator.generate(
+              new GeneratedImageSpec(
+                  config.from(),
+                  config.ports(),
+                  config.env(),
+                  config.labels(),
+                  config.jvmFlags(),
+                  config.user(),
+                  config.workdir(),
+                  config.entrypoint(),
+                  config.cmd(),
+                  mainClass.orElse(null),
+                  folderIfFilled(workDir, folders, "dockyard.libs"),
+                  folderIfFilled(workDir, folders, "dockyard.snapshotLibs"),
+                  folderIfFilled(workDir, folders, "dockyard.resources"),
+                  folderIfFilled(workDir, folders, "dockyard.classes")));
+    }
+    Files.writeString(rendered, text, StandardCharsets.UTF_8);
+    Dockerfile parsed = DockerfileParser.parse(text, fileName);
+    return new ModulePlan(project.getArtifactId(), null, name.toString(), tags, workDir, parsed);
+  }
+
+  private String folderIfFilled(Path workDir, Map<String, String> folders, String key)
+      throws IOException {
+    String relative = folders.get(key);
+    return ApplicationLayout.hasFiles(project.getBasedir().toPath().resolve(relative))
+        ? relative
+        : null;
+  }
+
+  private Map<String, String> placeholderValues(Map<String, String> folders, String mainClass) {
+    Map<String, String> values = new HashMap<>();
+    project.getProperties().forEach((k, v) -> values.put(k.toString(), v.toString()));
+    mojo.session.getUserProperties().forEach((k, v) -> values.put(k.toString(), v.toString()));
+    values.put("project.artifactId", project.getArtifactId());
+    values.put("project.groupId", project.getGroupId());
+    values.put("project.version", project.getVersion());
+    values.put("project.name", String.valueOf(project.getName()));
+    values.put("project.description", String.valueOf(project.getDescription()));
+    values.put("project.build.finalName", project.getBuild().getFinalName());
+    values.putAll(folders);
+    if (config.from() != null) {
+      values.put("dockyard.from", config.from());
+    }
+    if (mainClass != null) {
+      values.put("dockyard.mainClass", mainClass);
+    }
+    values.put(
+        "dockyard.jar",
+        project
+            .getBasedir()
+            .toPath()
+            .relativize(
+                Path.of(
+                    project.getBuild().getDirectory(), project.getBuild().getFinalName() + ".jar"))
+            .toString()
+            .replace(File.separatorChar, '/'));
+    return values;
+  }
+
+  /** The path users recognise in errors: relative to the reactor root when inside it. */
+  private String displayPath(Path file) {
+    Path root = reactorRoot(mojo);
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith(root)
+        ? root.relativize(absolute).toString().replace(File.separatorChar, '/')
+        : absolute.toString();
+  }
+
+  static Path reactorRoot(DockyardMojo mojo) {
+    MavenProject top = mojo.session.getTopLevelProject();
+    if (top != null && top.getBasedir() != null) {
+      return top.getBasedir().toPath().toAbsolutePath().normalize();
+    }
+    return Path.of(mojo.session.getExecutionRootDirectory()).toAbsolutePath().normalize();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.dockyard.maven;
+
+import dev.dockyard.registry.RegistryCredential;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * The explicit part of the credential chain: a settings.xml {@code <server>} whose id is the
+ * registry (with or without port, password decrypted), then {@code DOCKYARD_REGISTRY_USERNAME} and
+ * {@code DOCKYARD_REGISTRY_PASSWORD}.
+ */
+final class SettingsCredentials implements Function<String, Optional<RegistryCredential>> {
+
+  private final Settings settings;
+  private final SettingsDecrypter decrypter;
+  private final Map<String, String> environment;
+
+  SettingsCredentials(Settings settings, SettingsDecrypter decrypter, Map<String, String> env) {
+    this.settings = settings;
+    this.decrypter = decrypter;
+    this.environment = env;
+  }
+
+  @Override
+  public Optional<RegistryCredential> apply(String registry) {
+    String normalized = registry.toLowerCase(Locale.ROOT);
+    String host =
+        normalized.contains(":") ? normalized.substring(0, normalized.indexOf(':')) : normalized;
+    for (String id : new String[] {normalized, host}) {
+      Server server = server(id);
+      if (server != null && server.getUsername() != null) {
+        return Optional.of(
+            new RegistryCredential(
+                server.getUsername(),
+                decrypt(server),
+                "settings.xml <server> '" + server.getId() + "'"));
+      }
+    }
+    String user = environment.get("DOCKYARD_REGISTRY_USERNAME");
+    String password = environment.get("DOCKYARD_REGISTRY_PASSWORD");
+    if (user != null && !user.isEmpty() && password != null) {
+      return Optional.of(
+          new RegistryCredential(
+              user, password, "environment DOCKYARD_REGISTRY_USERNAME/DOCKYARD_REGISTRY_PASSWORD"));
+    }
+    return Optional.empty();
+  }
+
+  private Server server(String id) {
+    if (settings == null) {
+      return null;
+    }
+    for (Server server : settings.getServers()) {
+      if (server.getId() != null && server.getId().toLowerCase(Locale.ROOT).equals(id)) {
+        return server;
+      }
+    }
+    return null;
+  }
+
+  private String decrypt(Server server) {
+    if (decrypter == null || server.getPassword() == null) {
+      return server.getPassword();
+    }
+    SettingsDecryptionResult result =
+        decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+    for (SettingsProblem problem : result.getProblems()) {
+      if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+        throw new CredentialsUnreadable(
+            "Cannot decrypt the password of settings.xml <server> '"
+                + server.getId()
+                + "': "
+                + problem.getMessage()
+                + "; check ~/.m2/settings-security.xml or re-encrypt it with mvn"
+                + " --encrypt-password");
+      }
+    }
+    return result.getServer().getPassword();
+  }
+
+  /** A settings.xml password that cannot be decrypted; the message never holds the secret. */
+  static final class CredentialsUnreadable extends RuntimeException {
+    CredentialsUnreadable(String message) {
+      super(message);
+    }
+  }
+}
