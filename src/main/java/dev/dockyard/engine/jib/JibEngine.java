@@ -262,7 +262,8 @@ public final class JibEngine implements ImageEngine {
   private java.util.function.Consumer<LogEvent> logEvents(ImageRequest request) {
     return event -> {
       // Jib tries HTTPS before plain HTTP even for registries we allow HTTP for; that is expected.
-      if (event.getMessage().endsWith("Attempting again with HTTP.")) {
+      if (event.getMessage().endsWith("Attempting again with HTTP.")
+          || event.getMessage().endsWith("Attempting again with no TLS verification.")) {
         request.log().debug(event.getMessage());
         return;
       }

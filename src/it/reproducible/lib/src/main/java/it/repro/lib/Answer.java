@@ -1,0 +1,9 @@
+package it.repro.lib;
+
+public final class Answer {
+  private Answer() {}
+
+  public static int value() {
+    return 42;
+  }
+}

@@ -1,0 +1,17 @@
+def checks = evaluate(new File(basedir, '../../../src/it/lib/Checks.groovy'))
+def repo = 'it-repro/repro-app'
+def first = checks.digest(repo, 'first')
+def second = checks.digest(repo, 'second')
+assert first == second : "same sources, same digest: ${first} vs ${second}"
+assert checks.digest(repo, '0.9.0-SNAPSHOT') == second
+assert checks.file('app/target/dockyard/image.digest').text.trim() == second
+
+// Creation time and file times come from project.build.outputTimestamp.
+def config = checks.config(repo, 'second')
+assert config.created == '2023-03-03T03:03:03Z'
+assert checks.run("${checks.REGISTRY}/${repo}:second") == 'answer=42'
+// The snapshot dependency sits in its own layer, apart from release jars, resources and classes.
+def manifest = checks.manifest(repo, 'second')
+def base = checks.manifest('base/java17', 'latest')
+assert manifest.layers.size() == base.layers.size() + 3
+return true
