@@ -150,7 +150,15 @@ abstract class DockyardMojo extends AbstractMojo {
 
   /** The module's plan: skipped with a reason, or the image to build. */
   ModulePlan plan(ModuleConfig config) throws Exception {
-    return new ModulePlanner(this, config).plan();
+    // build and push of one module share the plan: the layout and rendering happen once a run.
+    String key = ModulePlan.class.getName() + "|" + config.hashCode();
+    Object planned = project.getContextValue(key);
+    if (planned instanceof ModulePlan plan) {
+      return plan;
+    }
+    ModulePlan plan = new ModulePlanner(this, config).plan();
+    project.setContextValue(key, plan);
+    return plan;
   }
 
   /** The engine for a plan, as {@code <engine>} and the Dockerfile's instructions decide. */

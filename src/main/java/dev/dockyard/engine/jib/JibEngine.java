@@ -80,7 +80,8 @@ public final class JibEngine implements ImageEngine {
               request.registries().isInsecure(targetReference.getRegistry())
                   || (!base.isScratch() && request.registries().isInsecure(base.getRegistry())))
           .setBaseImageLayersCache(request.baseLayersCache())
-          .setApplicationLayersCache(request.workDir().resolve("cache"))
+          // Beside the base layers, outside target/: survives mvn clean and is shared by modules.
+          .setApplicationLayersCache(request.baseLayersCache().resolveSibling("layers"))
           .addEventHandler(LogEvent.class, this.logEvents(request))
           .addEventHandler(ProgressEvent.class, progress::accept);
       if (target.isRegistry()) {
