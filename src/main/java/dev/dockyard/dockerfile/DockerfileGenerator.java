@@ -1,6 +1,7 @@
 package dev.dockyard.dockerfile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,9 @@ public final class DockerfileGenerator {
       lines.add("EXPOSE " + String.join(" ", ports));
     }
     lines.add("WORKDIR " + workdir);
-    copy(lines, spec.libs(), base + "/libs/");
+    for (String libs : spec.libs()) {
+      copy(lines, libs, base + "/libs/");
+    }
     copy(lines, spec.snapshotLibs(), base + "/libs/");
     copy(lines, spec.resources(), base + "/resources/");
     copy(lines, spec.classes(), base + "/classes/");
@@ -165,8 +168,9 @@ public final class DockerfileGenerator {
           where("workdir"),
           "write an absolute path of letters, digits and _ . / @ + -, e.g. /app");
     }
-    for (String folder :
-        new String[] {spec.libs(), spec.snapshotLibs(), spec.resources(), spec.classes()}) {
+    List<String> folders = new ArrayList<>(spec.libs());
+    folders.addAll(Arrays.asList(spec.snapshotLibs(), spec.resources(), spec.classes()));
+    for (String folder : folders) {
       boolean plain =
           folder == null
               || (PLAIN_PATH.matcher(folder).matches()
@@ -266,7 +270,7 @@ public final class DockerfileGenerator {
    *     (jvmFlags and mainClass are then unused)
    * @param cmd default arguments appended to the entrypoint
    * @param mainClass the class {@code java} starts; required unless an entrypoint is set
-   * @param libs context-relative folder of release dependency jars, or null
+   * @param libs context-relative folders of release dependency jars, one layer each, in order
    * @param snapshotLibs context-relative folder of SNAPSHOT dependency jars, or null
    * @param resources context-relative folder of resources, or null
    * @param classes context-relative folder of compiled classes, or null
@@ -282,7 +286,7 @@ public final class DockerfileGenerator {
       List<String> entrypoint,
       List<String> cmd,
       String mainClass,
-      String libs,
+      List<String> libs,
       String snapshotLibs,
       String resources,
       String classes) {
@@ -301,7 +305,7 @@ public final class DockerfileGenerator {
       entrypoint = copyKeepingEmpty(entrypoint);
       cmd = copyKeepingEmpty(cmd);
       mainClass = trimToNull(mainClass);
-      libs = folder(libs);
+      libs = folders(libs);
       snapshotLibs = folder(snapshotLibs);
       resources = folder(resources);
       classes = folder(classes);
@@ -309,6 +313,19 @@ public final class DockerfileGenerator {
 
     private static String trimToNull(String value) {
       return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static List<String> folders(List<String> values) {
+      List<String> copy = new ArrayList<>();
+      if (values != null) {
+        for (String value : values) {
+          String folder = folder(value);
+          if (folder != null) {
+            copy.add(folder);
+          }
+        }
+      }
+      return Collections.unmodifiableList(copy);
     }
 
     private static String folder(String value) {

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.FileUtils;
@@ -28,9 +30,13 @@ final class ApplicationLayout {
   static final String SNAPSHOT_LIBS = "snapshot-libs";
   static final String RESOURCES = "resources";
   static final String CLASSES = "classes";
+  static final String LAYERS = "layers";
+  static final String MISC_FAMILY = "misc";
+  static final long SMALL_FAMILY = 1_000_000;
 
   private final MavenProject project;
   private final Path appDir;
+  private final List<String> libraryLayers = new ArrayList<>();
 
   ApplicationLayout(MavenProject project, Path workDir) {
     this.project = project;
@@ -48,6 +54,7 @@ final class ApplicationLayout {
     Path classes = Files.createDirectories(appDir.resolve(CLASSES));
 
     Set<String> names = new HashSet<>();
+    Map<String, List<Path>> families = new TreeMap<>();
     for (Artifact artifact : runtimeArtifacts()) {
       Path file = artifact.getFile().toPath();
       if (!Files.isRegularFile(file)) {
@@ -63,8 +70,13 @@ final class ApplicationLayout {
         name = artifact.getGroupId() + "-" + name;
         names.add(name);
       }
-      link(file, (artifact.isSnapshot() ? snapshots : libs).resolve(name));
+      Path linked = (artifact.isSnapshot() ? snapshots : libs).resolve(name);
+      link(file, linked);
+      if (!artifact.isSnapshot()) {
+        families.computeIfAbsent(family(artifact.getGroupId()), f -> new ArrayList<>()).add(linked);
+      }
     }
+    layOutFamilies(families);
 
     Path output = Path.of(project.getBuild().getOutputDirectory());
     if (Files.isDirectory(output)) {
@@ -91,6 +103,45 @@ final class ApplicationLayout {
     folders.put("dockyard.resources", contextRelative(resources));
     folders.put("dockyard.classes", contextRelative(classes));
     return folders;
+  }
+
+  /** The context-relative folders of release jars by family, one layer each, in order. */
+  List<String> libraryLayers() {
+    return List.copyOf(libraryLayers);
+  }
+
+  private void layOutFamilies(Map<String, List<Path>> families) throws IOException {
+    Path layers = Files.createDirectories(appDir.resolve(LAYERS));
+    List<Path> misc = new ArrayList<>();
+    for (Map.Entry<String, List<Path>> family : families.entrySet()) {
+      long size = 0;
+      for (Path jar : family.getValue()) {
+        size += Files.size(jar);
+      }
+      if (size < SMALL_FAMILY) {
+        misc.addAll(family.getValue());
+        continue;
+      }
+      libraryLayers.add(linkAll(family.getValue(), layers.resolve(family.getKey())));
+    }
+    if (!misc.isEmpty()) {
+      libraryLayers.add(linkAll(misc, layers.resolve(MISC_FAMILY)));
+    }
+  }
+
+  private String linkAll(List<Path> jars, Path folder) throws IOException {
+    Files.createDirectories(folder);
+    for (Path jar : jars) {
+      link(jar, folder.resolve(jar.getFileName().toString()));
+    }
+    return contextRelative(folder);
+  }
+
+  /** The first two parts of a groupId: {@code org.springframework.boot} -> org.springframework. */
+  static String family(String groupId) {
+    String[] parts = groupId.split("\\.");
+    String family = parts.length < 2 ? groupId : parts[0] + "." + parts[1];
+    return family.equals(MISC_FAMILY) ? family + "_" : family;
   }
 
   /** True when the folder holds at least one file. */

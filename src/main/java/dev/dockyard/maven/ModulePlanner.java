@@ -87,7 +87,8 @@ final class ModulePlanner {
 
     Path workDir = Path.of(project.getBuild().getDirectory(), "dockyard");
     Files.createDirectories(workDir);
-    Map<String, String> folders = new ApplicationLayout(project, workDir).layOut();
+    ApplicationLayout layout = new ApplicationLayout(project, workDir);
+    Map<String, String> folders = layout.layOut();
     Optional<String> mainClass =
         Optional.ofNullable(config.mainClass())
             .or(() -> inspector.mainClass(project).map(ModuleInspector.MainClassSource::mainClass));
@@ -142,7 +143,7 @@ final class ModulePlanner {
                   config.entrypoint(),
                   config.cmd(),
                   mainClass.orElse(null),
-                  folderIfFilled(workDir, folders, "dockyard.libs"),
+                  layout.libraryLayers(),
                   folderIfFilled(workDir, folders, "dockyard.snapshotLibs"),
                   folderIfFilled(workDir, folders, "dockyard.resources"),
                   folderIfFilled(workDir, folders, "dockyard.classes")));

@@ -344,7 +344,7 @@ class DockerfileGeneratorTest {
           entrypoint,
           cmd,
           mainClass,
-          folders[0],
+          folders[0] == null ? null : List.of(folders[0]),
           folders[1],
           folders[2],
           folders[3]);
