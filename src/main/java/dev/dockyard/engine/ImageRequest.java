@@ -17,6 +17,7 @@ import java.util.Map;
  * @param image the image name without tag ({@code registry/namespace/repository})
  * @param tags the tags to apply, the first being the primary one
  * @param buildArgs values for the Dockerfile's ARGs
+ * @param target the build stage to stop at ({@code docker build --target}), or null for the last
  * @param creationTime the image creation time and every file's modification time
  * @param registries how to reach registries
  * @param baseLayersCache where base image layers are cached between builds and modules
@@ -30,6 +31,7 @@ public record ImageRequest(
     String image,
     List<String> tags,
     Map<String, String> buildArgs,
+    String target,
     Instant creationTime,
     RegistryPolicy registries,
     Path baseLayersCache,

@@ -4,6 +4,7 @@ import dev.dockyard.dockerfile.EngineRequirement;
 import dev.dockyard.dockerfile.Instruction;
 import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
+import dev.dockyard.engine.docker.DockerEngine;
 import dev.dockyard.engine.jib.JibEngine;
 import dev.dockyard.registry.RegistryPolicy;
 import dev.dockyard.report.SummaryRow;
@@ -115,6 +116,10 @@ abstract class DockyardMojo extends AbstractMojo {
   /** Values for the Dockerfile's ARGs; {@code -Ddockyard.buildArg.NAME=value} adds. */
   @Parameter Map<String, String> buildArgs;
 
+  /** The build stage a Docker engine stops at ({@code docker build --target}); default the last. */
+  @Parameter(property = "dockyard.target")
+  String target;
+
   /** Registries that may use plain HTTP or unverified TLS (localhost and 127.0.0.1 always may). */
   @Parameter List<String> insecureRegistries;
 
@@ -197,16 +202,8 @@ abstract class DockyardMojo extends AbstractMojo {
                         + " ("
                         + EngineRequirement.reason(instruction)
                         + ")")
-            .orElse("-Ddockyard.engine=docker");
-    throw new MojoFailureException(
-        "A Docker engine is needed for "
-            + plan.module()
-            + ": '"
-            + why
-            + "'; this version builds only daemonless: remove the instruction or build it with"
-            + " docker build -f "
-            + plan.renderedDockerfile()
-            + " .");
+            .orElse("<engine>docker/-Ddockyard.engine=docker");
+    return new DockerEngine(why, System.getenv(), Path.of(System.getProperty("user.home")));
   }
 
   /** The engine request for a planned module. */
@@ -224,6 +221,7 @@ abstract class DockyardMojo extends AbstractMojo {
         plan.image(),
         plan.tags(),
         config.buildArgs(),
+        config.target(),
         creationTime(),
         policy,
         baseLayersCache(),

@@ -37,6 +37,7 @@ record ModuleConfig(
     String mainClass,
     String engine,
     Map<String, String> buildArgs,
+    String target,
     List<String> insecureRegistries,
     Map<String, String> mirrors,
     String tarball) {
@@ -65,6 +66,7 @@ record ModuleConfig(
         o.string("mainClass", mojo.mainClass),
         o.string("engine", mojo.engine),
         o.map("buildArg", mojo.buildArgs),
+        o.string("target", mojo.target),
         o.list("insecureRegistries", mojo.insecureRegistries),
         o.map("mirror", mojo.mirrors),
         o.string("tarball", mojo.tarball));

@@ -63,7 +63,7 @@ public class PushMojo extends DockyardMojo {
       ImageResult pushed = engine.build(request(plan, config), Target.registry());
       if (built.isPresent()
           && built.get().image().equals(pushed.image())
-          && !built.get().digest().equals(pushed.digest())) {
+          && !sameImage(built.get(), pushed)) {
         imageReport.write(pushed);
         throw new MojoFailureException(
             "Pushed digest differs from the built one: '"
@@ -97,5 +97,16 @@ public class PushMojo extends DockyardMojo {
     } catch (Exception e) {
       rethrow(e);
     }
+  }
+
+  /**
+   * The daemonless engine knows the manifest digest before pushing; a Docker engine learns it only
+   * from the registry, so its builds are compared by image id (the config digest).
+   */
+  private static boolean sameImage(ImageResult built, ImageResult pushed) {
+    if ("docker".equals(built.engine()) && !built.pushed()) {
+      return built.imageId().equals(pushed.imageId());
+    }
+    return built.digest().equals(pushed.digest());
   }
 }

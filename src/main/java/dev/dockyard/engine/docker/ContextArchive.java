@@ -1,0 +1,104 @@
+package dev.dockyard.engine.docker;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.util.Set;
+import java.util.SortedSet;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Writes the build context an engine receives: the rendered Dockerfile and the selected files, in
+ * sorted order, owned by root and dated {@code creationTime}, so the same sources give the same
+ * archive (and the engine's layer cache recognises them).
+ */
+final class ContextArchive {
+
+  private ContextArchive() {}
+
+  /**
+   * Writes the archive.
+   *
+   * @param root the build context's root directory
+   * @param paths the context-relative, {@code /}-separated paths to include
+   * @param dockerfile the rendered Dockerfile
+   * @param dockerfileName the name it gets in the archive
+   * @param time the modification time of every entry
+   * @param out where the tar goes
+   */
+  static void write(
+      Path root,
+      SortedSet<String> paths,
+      Path dockerfile,
+      String dockerfileName,
+      Instant time,
+      OutputStream out)
+      throws IOException {
+    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      for (String path : paths) {
+        if (path.equals(dockerfileName)) {
+          continue;
+        }
+        Path file = root.resolve(path);
+        if (Files.isSymbolicLink(file)) {
+          TarArchiveEntry entry = new TarArchiveEntry(path, TarArchiveEntry.LF_SYMLINK);
+          entry.setLinkName(Files.readSymbolicLink(file).toString().replace('\\', '/'));
+          stamp(entry, time, 0777);
+          tar.putArchiveEntry(entry);
+          tar.closeArchiveEntry();
+        } else if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+          TarArchiveEntry entry = new TarArchiveEntry(path + "/");
+          stamp(entry, time, mode(file, 0755));
+          tar.putArchiveEntry(entry);
+          tar.closeArchiveEntry();
+        } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+          addFile(tar, file, path, time, mode(file, 0644));
+        }
+      }
+      addFile(tar, dockerfile, dockerfileName, time, 0644);
+      tar.finish();
+    }
+  }
+
+  private static void addFile(
+      TarArchiveOutputStream tar, Path file, String name, Instant time, int mode)
+      throws IOException {
+    TarArchiveEntry entry = new TarArchiveEntry(name);
+    entry.setSize(Files.size(file));
+    stamp(entry, time, mode);
+    tar.putArchiveEntry(entry);
+    Files.copy(file, tar);
+    tar.closeArchiveEntry();
+  }
+
+  private static void stamp(TarArchiveEntry entry, Instant time, int mode) {
+    entry.setModTime(FileTime.from(time));
+    entry.setUserId(0);
+    entry.setGroupId(0);
+    entry.setUserName("");
+    entry.setGroupName("");
+    entry.setMode((entry.getMode() & ~07777) | mode);
+  }
+
+  private static int mode(Path file, int fallback) throws IOException {
+    try {
+      Set<PosixFilePermission> permissions =
+          Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+      int mode = 0;
+      for (PosixFilePermission permission : permissions) {
+        mode |= 1 << (8 - permission.ordinal());
+      }
+      return mode;
+    } catch (UnsupportedOperationException e) {
+      return fallback;
+    }
+  }
+}
