@@ -64,6 +64,7 @@ public final class DockerfileGenerator {
     copy(lines, spec.snapshotLibs(), base + "/libs/");
     copy(lines, spec.resources(), base + "/resources/");
     copy(lines, spec.classes(), base + "/classes/");
+    copy(lines, spec.volatileResources(), base + "/resources/");
     if (spec.user() != null) {
       lines.add("USER " + spec.user());
     }
@@ -73,7 +74,7 @@ public final class DockerfileGenerator {
       entrypoint.add("java");
       entrypoint.addAll(spec.jvmFlags());
       entrypoint.add("-cp");
-      entrypoint.add(base + "/resources:" + base + "/classes:" + base + "/libs/*");
+      entrypoint.add(classpath(spec, base));
       entrypoint.add(spec.mainClass());
     }
     lines.add("ENTRYPOINT " + jsonArray(entrypoint));
@@ -169,7 +170,9 @@ public final class DockerfileGenerator {
           "write an absolute path of letters, digits and _ . / @ + -, e.g. /app");
     }
     List<String> folders = new ArrayList<>(spec.libs());
-    folders.addAll(Arrays.asList(spec.snapshotLibs(), spec.resources(), spec.classes()));
+    folders.addAll(
+        Arrays.asList(
+            spec.snapshotLibs(), spec.resources(), spec.classes(), spec.volatileResources()));
     for (String folder : folders) {
       boolean plain =
           folder == null
@@ -181,6 +184,18 @@ public final class DockerfileGenerator {
         throw new IllegalArgumentException("not a plain context-relative folder: " + folder);
       }
     }
+  }
+
+  /** Resources, classes, then each jar in Maven's order; {@code libs/*} when none is listed. */
+  private static String classpath(GeneratedImageSpec spec, String base) {
+    List<String> entries = new ArrayList<>(List.of(base + "/resources", base + "/classes"));
+    if (spec.classpathJars().isEmpty()) {
+      entries.add(base + "/libs/*");
+    }
+    for (String jar : spec.classpathJars()) {
+      entries.add(base + "/libs/" + jar);
+    }
+    return String.join(":", entries);
   }
 
   private static void requireOneLine(String what, String value, String element, String property)
@@ -274,6 +289,8 @@ public final class DockerfileGenerator {
    * @param snapshotLibs context-relative folder of SNAPSHOT dependency jars, or null
    * @param resources context-relative folder of resources, or null
    * @param classes context-relative folder of compiled classes, or null
+   * @param volatileResources context-relative folder of resources rewritten by every build ({@code
+   *     build-info.properties}, {@code git.properties}), copied last, or null
    */
   public record GeneratedImageSpec(
       String from,
@@ -289,7 +306,9 @@ public final class DockerfileGenerator {
       List<String> libs,
       String snapshotLibs,
       String resources,
-      String classes) {
+      String classes,
+      String volatileResources,
+      List<String> classpathJars) {
 
     /** The application directory when {@code <workdir>} is not set. */
     public static final String DEFAULT_WORKDIR = "/app";
@@ -309,6 +328,8 @@ public final class DockerfileGenerator {
       snapshotLibs = folder(snapshotLibs);
       resources = folder(resources);
       classes = folder(classes);
+      volatileResources = folder(volatileResources);
+      classpathJars = copyDroppingBlanks(classpathJars);
     }
 
     private static String trimToNull(String value) {

@@ -31,12 +31,29 @@ final class ApplicationLayout {
   static final String RESOURCES = "resources";
   static final String CLASSES = "classes";
   static final String LAYERS = "layers";
+  static final String STABLE_RESOURCES = "stable-resources";
+  static final String VOLATILE = "volatile-resources";
+
+  /** Resources rewritten by every build (Spring Boot build-info, git-commit-id plugins). */
+  static final Set<String> VOLATILE_RESOURCES =
+      Set.of("META-INF/build-info.properties", "git.properties", "META-INF/git.properties");
+
+  /** Spring Boot's repackage leaves these out of BOOT-INF/lib: development-time only. */
+  static final Set<String> BOOT_EXCLUDED =
+      Set.of(
+          "org.springframework.boot:spring-boot-devtools",
+          "org.springframework.boot:spring-boot-configuration-processor",
+          "org.springframework.boot:spring-boot-autoconfigure-processor",
+          "org.springframework.boot:spring-boot-docker-compose");
+
+  static final String BOOT_PLUGIN = "org.springframework.boot:spring-boot-maven-plugin";
   static final String MISC_FAMILY = "misc";
   static final long SMALL_FAMILY = 1_000_000;
 
   private final MavenProject project;
   private final Path appDir;
   private final List<String> libraryLayers = new ArrayList<>();
+  private final List<String> classpathJars = new ArrayList<>();
 
   ApplicationLayout(MavenProject project, Path workDir) {
     this.project = project;
@@ -52,6 +69,8 @@ final class ApplicationLayout {
     Path snapshots = Files.createDirectories(appDir.resolve(SNAPSHOT_LIBS));
     Path resources = Files.createDirectories(appDir.resolve(RESOURCES));
     Path classes = Files.createDirectories(appDir.resolve(CLASSES));
+    Path stableResources = Files.createDirectories(appDir.resolve(STABLE_RESOURCES));
+    Path volatileResources = Files.createDirectories(appDir.resolve(VOLATILE));
 
     Set<String> names = new HashSet<>();
     Map<String, List<Path>> families = new TreeMap<>();
@@ -72,6 +91,7 @@ final class ApplicationLayout {
       }
       Path linked = (artifact.isSnapshot() ? snapshots : libs).resolve(name);
       link(file, linked);
+      classpathJars.add(name);
       if (!artifact.isSnapshot()) {
         families.computeIfAbsent(family(artifact.getGroupId()), f -> new ArrayList<>()).add(linked);
       }
@@ -87,11 +107,19 @@ final class ApplicationLayout {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
                 throws IOException {
               Path relative = output.relativize(file);
-              Path target =
-                  (file.getFileName().toString().endsWith(".class") ? classes : resources)
-                      .resolve(relative.toString());
+              boolean isClass = file.getFileName().toString().endsWith(".class");
+              Path target = (isClass ? classes : resources).resolve(relative.toString());
               Files.createDirectories(target.getParent());
               link(file, target);
+              if (!isClass) {
+                // Generated Dockerfiles keep files that change on every build in a last layer.
+                String unix = relative.toString().replace('\\', '/');
+                Path split =
+                    (VOLATILE_RESOURCES.contains(unix) ? volatileResources : stableResources)
+                        .resolve(relative.toString());
+                Files.createDirectories(split.getParent());
+                link(file, split);
+              }
               return FileVisitResult.CONTINUE;
             }
           });
@@ -103,6 +131,21 @@ final class ApplicationLayout {
     folders.put("dockyard.resources", contextRelative(resources));
     folders.put("dockyard.classes", contextRelative(classes));
     return folders;
+  }
+
+  /** The jar file names in Maven's classpath order. */
+  List<String> classpathJars() {
+    return List.copyOf(classpathJars);
+  }
+
+  /** The context-relative folder of resources that are the same build after build. */
+  String stableResources() {
+    return contextRelative(appDir.resolve(STABLE_RESOURCES));
+  }
+
+  /** The context-relative folder of resources rewritten by every build. */
+  String volatileResources() {
+    return contextRelative(appDir.resolve(VOLATILE));
   }
 
   /** The context-relative folders of release jars by family, one layer each, in order. */
@@ -137,11 +180,12 @@ final class ApplicationLayout {
     return contextRelative(folder);
   }
 
-  /** The first two parts of a groupId: {@code org.springframework.boot} -> org.springframework. */
+  /**
+   * The layer a release jar goes to: its groupId (a groupId named like the misc layer is kept
+   * apart).
+   */
   static String family(String groupId) {
-    String[] parts = groupId.split("\\.");
-    String family = parts.length < 2 ? groupId : parts[0] + "." + parts[1];
-    return family.equals(MISC_FAMILY) ? family + "_" : family;
+    return groupId.equals(MISC_FAMILY) ? groupId + "_" : groupId;
   }
 
   /** True when the folder holds at least one file. */
@@ -158,18 +202,25 @@ final class ApplicationLayout {
     return appDir;
   }
 
+  /**
+   * The runtime classpath in Maven's order; for Spring Boot modules what {@code repackage} puts in
+   * {@code BOOT-INF/lib}: no optional dependencies, no devtools, no annotation processors.
+   */
   private List<Artifact> runtimeArtifacts() {
+    boolean boot = project.getPlugin(BOOT_PLUGIN) != null;
     return project.getArtifacts().stream()
+        .filter(
+            artifact ->
+                !boot
+                    || (!artifact.isOptional()
+                        && !BOOT_EXCLUDED.contains(
+                            artifact.getGroupId() + ":" + artifact.getArtifactId())))
         .filter(
             artifact ->
                 Artifact.SCOPE_COMPILE.equals(artifact.getScope())
                     || Artifact.SCOPE_RUNTIME.equals(artifact.getScope())
                     || Artifact.SCOPE_SYSTEM.equals(artifact.getScope()))
         .filter(artifact -> artifact.getFile() != null)
-        .sorted(
-            (a, b) ->
-                (a.getGroupId() + ":" + a.getArtifactId())
-                    .compareTo(b.getGroupId() + ":" + b.getArtifactId()))
         .toList();
   }
 

@@ -144,18 +144,19 @@ final class ModulePlanner {
                   config.cmd(),
                   mainClass.orElse(null),
                   layout.libraryLayers(),
-                  folderIfFilled(workDir, folders, "dockyard.snapshotLibs"),
-                  folderIfFilled(workDir, folders, "dockyard.resources"),
-                  folderIfFilled(workDir, folders, "dockyard.classes")));
+                  ifFilled(folders.get("dockyard.snapshotLibs")),
+                  ifFilled(layout.stableResources()),
+                  ifFilled(folders.get("dockyard.classes")),
+                  ifFilled(layout.volatileResources()),
+                  layout.classpathJars()));
     }
     Files.writeString(rendered, text, StandardCharsets.UTF_8);
     Dockerfile parsed = DockerfileParser.parse(text, fileName);
     return new ModulePlan(project.getArtifactId(), null, name.toString(), tags, workDir, parsed);
   }
 
-  private String folderIfFilled(Path workDir, Map<String, String> folders, String key)
-      throws IOException {
-    String relative = folders.get(key);
+  /** The context-relative folder when it holds files, else null (no COPY line for it). */
+  private String ifFilled(String relative) throws IOException {
     return ApplicationLayout.hasFiles(project.getBasedir().toPath().resolve(relative))
         ? relative
         : null;

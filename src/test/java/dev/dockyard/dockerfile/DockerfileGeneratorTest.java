@@ -246,12 +246,46 @@ class DockerfileGeneratorTest {
   }
 
   @Test
+  void listsTheJarsOnTheClasspathInTheGivenOrder() throws Exception {
+    String dockerfile =
+        DockerfileGenerator.generate(
+            new Spec()
+                .from("scratch")
+                .mainClass("a.B")
+                .classpathJars("spring-core-6.1.jar", "a-lib-1.0.jar")
+                .build());
+
+    assertThat(dockerfile)
+        .contains(
+            "ENTRYPOINT [\"java\", \"-cp\", \"/app/resources:/app/classes"
+                + ":/app/libs/spring-core-6.1.jar:/app/libs/a-lib-1.0.jar\", \"a.B\"]");
+  }
+
+  @Test
+  void copiesResourcesThatChangeEveryBuildInTheLastLayer() throws Exception {
+    String dockerfile =
+        DockerfileGenerator.generate(
+            new Spec()
+                .from("scratch")
+                .mainClass("a.B")
+                .folders(null, null, "app/stable-resources", "app/classes")
+                .volatileResources("app/volatile-resources")
+                .build());
+
+    assertThat(dockerfile)
+        .contains(
+            "COPY app/stable-resources/ /app/resources/\n"
+                + "COPY app/classes/ /app/classes/\n"
+                + "COPY app/volatile-resources/ /app/resources/\n");
+  }
+
+  @Test
   void defaultsTheWorkdirAndCopiesCollections() {
     List<String> ports = new ArrayList<>(List.of("8080"));
     GeneratedImageSpec spec =
         new GeneratedImageSpec(
             "scratch", ports, null, null, null, " ", null, null, null, "a.B", null, null, null,
-            null);
+            null, null, null);
     ports.add("9090");
 
     assertThat(spec.workdir()).isEqualTo(GeneratedImageSpec.DEFAULT_WORKDIR);
@@ -282,6 +316,8 @@ class DockerfileGeneratorTest {
     private List<String> cmd = List.of();
     private String mainClass;
     private String[] folders = new String[4];
+    private String volatileResources;
+    private List<String> classpathJars;
 
     Spec from(String value) {
       return with(s -> s.from = value);
@@ -323,6 +359,14 @@ class DockerfileGeneratorTest {
       return with(s -> s.mainClass = value);
     }
 
+    Spec classpathJars(String... jars) {
+      return with(s -> s.classpathJars = List.of(jars));
+    }
+
+    Spec volatileResources(String folder) {
+      return with(s -> s.volatileResources = folder);
+    }
+
     Spec folders(String libs, String snapshotLibs, String resources, String classes) {
       return with(s -> s.folders = new String[] {libs, snapshotLibs, resources, classes});
     }
@@ -347,7 +391,9 @@ class DockerfileGeneratorTest {
           folders[0] == null ? null : List.of(folders[0]),
           folders[1],
           folders[2],
-          folders[3]);
+          folders[3],
+          volatileResources,
+          classpathJars);
     }
 
     @Override

@@ -9,13 +9,13 @@ class ApplicationLayoutTest {
 
   @ParameterizedTest
   @CsvSource({
-    "org.springframework.boot, org.springframework",
+    "org.springframework.boot, org.springframework.boot",
     "org.springframework, org.springframework",
-    "com.fasterxml.jackson.core, com.fasterxml",
+    "com.fasterxml.jackson.core, com.fasterxml.jackson.core",
     "junit, junit",
     "misc, misc_",
   })
-  void groupsJarsByTheFirstTwoPartsOfTheGroupId(String groupId, String family) {
+  void groupsReleaseJarsByGroupId(String groupId, String family) {
     assertThat(ApplicationLayout.family(groupId)).isEqualTo(family);
   }
 }
