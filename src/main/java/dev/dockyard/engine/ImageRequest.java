@@ -22,6 +22,7 @@ import java.util.Map;
  * @param registries how to reach registries
  * @param baseLayersCache where base image layers are cached between builds and modules
  * @param log where progress goes
+ * @param layers the layers other modules of the reactor pushed, to mount instead of upload
  */
 public record ImageRequest(
     String module,
@@ -35,4 +36,5 @@ public record ImageRequest(
     Instant creationTime,
     RegistryPolicy registries,
     Path baseLayersCache,
-    BuildLog log) {}
+    BuildLog log,
+    LayerLedger layers) {}

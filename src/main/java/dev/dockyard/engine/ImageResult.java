@@ -12,6 +12,8 @@ import java.util.List;
  * @param engine which engine built it ({@code jib} or {@code docker})
  * @param pushed whether the image is in the registry
  * @param size the compressed size of the config and all layers, in bytes
+ * @param shared bytes of those layers the base image or another image of the reactor already
+ *     brought to the registry; -1 when unknown
  */
 public record ImageResult(
     String image,
@@ -20,4 +22,5 @@ public record ImageResult(
     String imageId,
     String engine,
     boolean pushed,
-    long size) {}
+    long size,
+    long shared) {}

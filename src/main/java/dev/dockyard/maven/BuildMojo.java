@@ -51,7 +51,14 @@ public class BuildMojo extends DockyardMojo {
                     + " (-Ddockyard.tarball=true also writes target/dockyard/image.tar now)");
         report(
             new SummaryRow(
-                plan.module(), plan.image(), String.join(",", plan.tags()), "planned", "", -1, ""),
+                plan.module(),
+                plan.image(),
+                String.join(",", plan.tags()),
+                "planned",
+                "",
+                -1,
+                -1,
+                ""),
             "build",
             false);
         return;
@@ -79,6 +86,7 @@ public class BuildMojo extends DockyardMojo {
               "built",
               result.digest(),
               result.size(),
+              result.shared(),
               ""),
           "build",
           !runPushes());

@@ -225,7 +225,8 @@ abstract class DockyardMojo extends AbstractMojo {
         creationTime(),
         policy,
         baseLayersCache(),
-        new MavenBuildLog(getLog(), !session.getRequest().isInteractiveMode()));
+        new MavenBuildLog(getLog(), !session.getRequest().isInteractiveMode()),
+        ReactorState.of(session).layers());
   }
 
   /** {@code project.build.outputTimestamp} when set, else the epoch: same sources, same digest. */

@@ -91,6 +91,7 @@ public class PushMojo extends DockyardMojo {
               "pushed",
               pushed.digest(),
               pushed.size(),
+              pushed.shared(),
               ""),
           "push",
           true);

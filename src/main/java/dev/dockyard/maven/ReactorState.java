@@ -1,5 +1,6 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.engine.LayerLedger;
 import dev.dockyard.report.SummaryRow;
 import dev.dockyard.select.ModuleCandidate;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ final class ReactorState {
   private final Map<String, SummaryRow> rows = new ConcurrentHashMap<>();
   private final Map<String, Boolean> reported = new ConcurrentHashMap<>();
   private final Map<String, ModuleCandidate> candidates = new ConcurrentHashMap<>();
+  private final LayerLedger layers = new LayerLedger();
   private volatile boolean summaryPrinted;
 
   /** The reactor's shared state, created by whichever module asks first. */
@@ -36,6 +38,11 @@ final class ReactorState {
         return created;
       }
     }
+  }
+
+  /** The layers the reactor's modules pushed, for the modules that push after them. */
+  LayerLedger layers() {
+    return layers;
   }
 
   /** Another module's candidate, inspected once per reactor. */

@@ -9,6 +9,7 @@ package dev.dockyard.report;
  * @param outcome {@code built}, {@code pushed} or {@code skipped}
  * @param digest the manifest digest, or empty
  * @param size the image size in bytes, or -1 when unknown
+ * @param shared bytes of it the base image or an earlier image of the reactor brought, or -1
  * @param reason why a module was skipped, or empty
  */
 public record SummaryRow(
@@ -18,9 +19,10 @@ public record SummaryRow(
     String outcome,
     String digest,
     long size,
+    long shared,
     String reason) {
 
   public static SummaryRow skipped(String module, String reason) {
-    return new SummaryRow(module, "", "", "skipped", "", -1, reason);
+    return new SummaryRow(module, "", "", "skipped", "", -1, -1, reason);
   }
 }

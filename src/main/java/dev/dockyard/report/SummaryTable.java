@@ -7,7 +7,9 @@ import java.util.Locale;
 /** Formats the end-of-reactor summary: one aligned row a module, in reactor order. */
 public final class SummaryTable {
 
-  private static final String[] HEADER = {"module", "image", "tags", "result", "digest", "size"};
+  private static final String[] HEADER = {
+    "module", "image", "tags", "result", "digest", "size", "new", "shared"
+  };
 
   private SummaryTable() {}
 
@@ -23,7 +25,9 @@ public final class SummaryTable {
             row.tags(),
             row.outcome(),
             row.digest().isEmpty() ? "" : shortDigest(row.digest()),
-            row.size() < 0 ? "" : humanSize(row.size())
+            row.size() < 0 ? "" : humanSize(row.size()),
+            row.shared() < 0 || row.size() < 0 ? "" : humanSize(row.size() - row.shared()),
+            row.shared() < 0 ? "" : humanSize(row.shared())
           });
     }
     int[] widths = new int[HEADER.length];

@@ -21,7 +21,8 @@ class ImageReportTest {
           "sha256:" + "b".repeat(64),
           "jib",
           true,
-          1234);
+          1234,
+          1000);
 
   @Test
   void writesImageJsonWithTheContractFieldsAndTheDigestFile() throws Exception {

@@ -19,19 +19,20 @@ class SummaryTableTest {
                     "pushed",
                     "sha256:3abc7c687936aa11bb22cc33dd44ee55ff66aa77bb88cc99dd00ee11ff223344",
                     50_312_345,
+                    48_000_000,
                     ""),
                 SummaryRow.skipped("shared-lib", "no Dockerfile and no main class")));
 
     assertThat(lines)
         .containsExactly(
             "module         image                              tags          result   digest      "
-                + "         size",
+                + "         size     new     shared",
             "order-service  127.0.0.1:5000/shop/order-service  1.0.0,latest  pushed   "
-                + "sha256:3abc7c687936  50.3 MB",
+                + "sha256:3abc7c687936  50.3 MB  2.3 MB  48.0 MB",
             "shared-lib"
                 + " ".repeat(54)
                 + "skipped"
-                + " ".repeat(32)
+                + " ".repeat(49)
                 + "no Dockerfile and no main class");
   }
 

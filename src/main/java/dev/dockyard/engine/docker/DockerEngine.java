@@ -105,7 +105,8 @@ public final class DockerEngine implements ImageEngine {
             built.getId(),
             name(),
             target.isRegistry(),
-            size);
+            size,
+            -1);
       } catch (EngineException | RuntimeException e) {
         untag(client, request);
         throw e;

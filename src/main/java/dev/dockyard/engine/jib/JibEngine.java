@@ -107,7 +107,8 @@ public final class JibEngine implements ImageEngine {
           container.getImageId().toString(),
           name(),
           target.isRegistry(),
-          size);
+          size,
+          -1);
     } catch (DockerfileException e) {
       throw new EngineException(e.getMessage(), true, e);
     } catch (InvalidImageReferenceException e) {

@@ -1,0 +1,101 @@
+package dev.dockyard.engine.jib;
+
+import com.google.cloud.tools.jib.api.DescriptorDigest;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.blob.Blob;
+import com.google.cloud.tools.jib.blob.BlobDescriptor;
+import com.google.cloud.tools.jib.registry.RegistryClient;
+import dev.dockyard.engine.BuildLog;
+import dev.dockyard.engine.LayerLedger;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.DigestException;
+import java.util.List;
+
+/**
+ * Mounts layers that another module of the reactor already pushed to the same registry into this
+ * image's repository, so jib finds them there and uploads nothing (jib itself mounts only from the
+ * base image's repository).
+ */
+final class LayerMounts {
+
+  private final LayerLedger ledger;
+  private final BuildLog log;
+
+  LayerMounts(LayerLedger ledger, BuildLog log) {
+    this.ledger = ledger;
+    this.log = log;
+  }
+
+  /** Mounts every known layer of this image; returns how many bytes need no upload. */
+  long mountKnown(RegistryClient client, ImageReference target, List<String> signatures) {
+    long mounted = 0;
+    for (String signature : signatures) {
+      var known = ledger.find(target.getRegistry(), signature);
+      if (known.isEmpty() || known.get().repository().equals(target.getRepository())) {
+        continue;
+      }
+      LayerLedger.Pushed layer = known.get();
+      try {
+        boolean done =
+            client.pushBlob(
+                DescriptorDigest.fromDigest(layer.digest()),
+                new NoUpload(layer.digest()),
+                layer.repository(),
+                bytes -> {});
+        if (done) {
+          mounted += layer.size();
+          log.debug("Mounted " + layer.digest() + " from " + layer.repository());
+        }
+      } catch (IOException | RegistryException | DigestException e) {
+        // Not mounted: jib uploads the layer as usual.
+        log.debug("Could not mount " + layer.digest() + " from " + layer.repository() + ": " + e);
+      }
+    }
+    return mounted;
+  }
+
+  /**
+   * Records the image's application layers (the last ones of its manifest, one per signature) for
+   * the modules that push after this one; returns the bytes of layers that other modules of the
+   * reactor pushed first.
+   */
+  long record(
+      ImageReference target,
+      List<String> signatures,
+      List<BlobDescriptor> manifestLayers,
+      int baseLayerCount) {
+    List<BlobDescriptor> appLayers = manifestLayers.subList(baseLayerCount, manifestLayers.size());
+    long shared = 0;
+    for (BlobDescriptor layer : appLayers) {
+      if (ledger.contains(target.getRegistry(), layer.getDigest().toString())) {
+        shared += layer.getSize();
+      }
+    }
+    if (appLayers.size() == signatures.size()) {
+      for (int i = 0; i < signatures.size(); i++) {
+        BlobDescriptor layer = appLayers.get(i);
+        ledger.record(
+            target.getRegistry(),
+            signatures.get(i),
+            new LayerLedger.Pushed(
+                layer.getDigest().toString(), layer.getSize(), target.getRepository()));
+      }
+    }
+    return shared;
+  }
+
+  /** The upload half of a mount request: never reached when the mount succeeds. */
+  private record NoUpload(String digest) implements Blob {
+    @Override
+    public BlobDescriptor writeTo(OutputStream out) throws IOException {
+      throw new IOException("layer " + digest + " was not mounted; jib will upload it");
+    }
+
+    @Override
+    public boolean isRetryable() {
+      return false;
+    }
+  }
+}
