@@ -60,6 +60,30 @@ class RegistryChecks {
     return out.toString().trim()
   }
 
+  static final String TESTENV = System.getenv('DOCKYARD_TESTENV_DIR') ?: '/run/dockyard-test'
+
+  /** The manifest digest of an image on a TLS + auth registry of the test environment, via curl. */
+  String tlsDigest(String registry, String repository, String reference) {
+    String user = new File("${TESTENV}/auth/username").text.trim()
+    String password = new File("${TESTENV}/auth/password").text.trim()
+    List<String> command = ['curl', '--noproxy', '*', '-fsS', '-I', '--cacert', "${TESTENV}/certs/ca.crt",
+        '-u', "${user}:${password}", '-H', "Accept: ${ACCEPT}",
+        "https://${registry}/v2/${repository}/manifests/${reference}"]
+    Process p = command.execute()
+    StringBuffer out = new StringBuffer(), err = new StringBuffer()
+    p.waitForProcessOutput(out, err)
+    assert p.exitValue() == 0 : "HEAD ${registry}/${repository}:${reference}: ${err}"
+    String line = out.readLines().find { it.toLowerCase().startsWith('docker-content-digest:') }
+    return line?.substring(line.indexOf(':') + 1)?.trim()
+  }
+
+  /** The test registry password in every form an HTTP log could show it. */
+  List<String> secrets() {
+    String user = new File("${TESTENV}/auth/username").text.trim()
+    String password = new File("${TESTENV}/auth/password").text.trim()
+    return [password, "${user}:${password}".bytes.encodeBase64().toString(), password.bytes.encodeBase64().toString()]
+  }
+
   String log() {
     return new File(basedir, 'build.log').getText('UTF-8')
   }

@@ -6,6 +6,8 @@ import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.docker.DockerEngine;
 import dev.dockyard.engine.jib.JibEngine;
+import dev.dockyard.registry.CaCertificates;
+import dev.dockyard.registry.DockerConfigCredentials;
 import dev.dockyard.registry.RegistryPolicy;
 import dev.dockyard.report.SummaryRow;
 import dev.dockyard.report.SummaryTable;
@@ -127,6 +129,12 @@ abstract class DockyardMojo extends AbstractMojo {
   @Parameter Map<String, String> mirrors;
 
   /**
+   * CA certificate files (PEM or DER) trusted for registries on top of the JVM trust store, e.g.
+   * {@code -Ddockyard.caCertificates=certs/corp-ca.crt}; relative to the module directory.
+   */
+  @Parameter List<String> caCertificates;
+
+  /**
    * Whether {@code build} writes {@code target/dockyard/image.tar} ({@code docker load}-able):
    * {@code auto} writes it unless the same run pushes at deploy, {@code true} always, {@code false}
    * never.
@@ -212,7 +220,9 @@ abstract class DockyardMojo extends AbstractMojo {
         new RegistryPolicy(
             config.insecureRegistries(),
             config.mirrors(),
-            new SettingsCredentials(settings, settingsDecrypter, System.getenv()));
+            new SettingsCredentials(settings, settingsDecrypter, System.getenv()),
+            DockerConfigCredentials.fromEnvironment(System.getenv()),
+            caCertificates(config));
     return new ImageRequest(
         plan.module(),
         plan.dockerfile(),
@@ -227,6 +237,19 @@ abstract class DockyardMojo extends AbstractMojo {
         baseLayersCache(),
         new MavenBuildLog(getLog(), !session.getRequest().isInteractiveMode()),
         ReactorState.of(session).layers());
+  }
+
+  private CaCertificates caCertificates(ModuleConfig config) throws MojoFailureException {
+    List<Path> files = new ArrayList<>();
+    for (String file : config.caCertificates()) {
+      Path path = Path.of(file);
+      files.add(path.isAbsolute() ? path : project.getBasedir().toPath().resolve(path));
+    }
+    try {
+      return CaCertificates.load(files);
+    } catch (CaCertificates.CertificateFileException e) {
+      throw (MojoFailureException) new MojoFailureException(e.getMessage()).initCause(e);
+    }
   }
 
   /** {@code project.build.outputTimestamp} when set, else the epoch: same sources, same digest. */

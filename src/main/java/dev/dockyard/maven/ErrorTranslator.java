@@ -3,6 +3,7 @@ package dev.dockyard.maven;
 import dev.dockyard.dockerfile.DockerfileException;
 import dev.dockyard.dockerfile.DockerfileGeneratorException;
 import dev.dockyard.engine.EngineException;
+import dev.dockyard.registry.CredentialLookupException;
 import dev.dockyard.registry.InvalidImageNameException;
 import dev.dockyard.select.SelectionException;
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class ErrorTranslator {
         || e instanceof SelectionException
         || e instanceof InvalidImageNameException
         || e instanceof DockerfileGeneratorException
-        || e instanceof SettingsCredentials.CredentialsUnreadable) {
+        || e instanceof CredentialLookupException) {
       return failure(e.getMessage(), e);
     }
     if (e instanceof EngineException engine) {

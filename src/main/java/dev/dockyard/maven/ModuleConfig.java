@@ -40,6 +40,7 @@ record ModuleConfig(
     String target,
     List<String> insecureRegistries,
     Map<String, String> mirrors,
+    List<String> caCertificates,
     String tarball) {
 
   static ModuleConfig from(DockyardMojo mojo) {
@@ -69,6 +70,7 @@ record ModuleConfig(
         o.string("target", mojo.target),
         o.list("insecureRegistries", mojo.insecureRegistries),
         o.map("mirror", mojo.mirrors),
+        o.list("caCertificates", mojo.caCertificates),
         o.string("tarball", mojo.tarball));
   }
 

@@ -1,5 +1,6 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.registry.CredentialLookupException;
 import dev.dockyard.registry.RegistryCredential;
 import java.util.Locale;
 import java.util.Map;
@@ -74,22 +75,30 @@ final class SettingsCredentials implements Function<String, Optional<RegistryCre
         decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
     for (SettingsProblem problem : result.getProblems()) {
       if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-        throw new CredentialsUnreadable(
-            "Cannot decrypt the password of settings.xml <server> '"
+        // The problem's message can quote the encrypted value; name the server and cause only.
+        throw new CredentialLookupException(
+            "Cannot decrypt the password of settings.xml <server>: '"
                 + server.getId()
-                + "': "
-                + problem.getMessage()
-                + "; check ~/.m2/settings-security.xml or re-encrypt it with mvn"
+                + "' ("
+                + describe(problem, server.getPassword())
+                + "); check the master password in ~/.m2/settings-security.xml"
+                + " (or -Dsettings.security) and re-encrypt the password with mvn"
                 + " --encrypt-password");
       }
     }
     return result.getServer().getPassword();
   }
 
-  /** A settings.xml password that cannot be decrypted; the message never holds the secret. */
-  static final class CredentialsUnreadable extends RuntimeException {
-    CredentialsUnreadable(String message) {
-      super(message);
+  private static String describe(SettingsProblem problem, String encrypted) {
+    Throwable cause = problem.getException();
+    while (cause != null && cause.getCause() != null) {
+      cause = cause.getCause();
     }
+    if (cause == null) {
+      return "decryption failed";
+    }
+    String message = cause.getMessage();
+    boolean safe = message != null && !message.isBlank() && !message.contains(encrypted);
+    return cause.getClass().getSimpleName() + (safe ? ": " + message : "");
   }
 }

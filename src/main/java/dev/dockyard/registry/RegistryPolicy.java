@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -17,18 +18,24 @@ public final class RegistryPolicy {
   private final List<String> insecureRegistries;
   private final Map<String, String> mirrors;
   private final Function<String, Optional<RegistryCredential>> credentials;
+  private final DockerConfigCredentials dockerConfig;
+  private final CaCertificates caCertificates;
+  private final Map<String, Optional<RegistryCredential>> found = new ConcurrentHashMap<>();
 
   /**
    * @param insecureRegistries registries ({@code host} or {@code host:port}) allowed plain HTTP or
    *     unverified TLS
    * @param mirrors registry to mirror prefix ({@code docker.io -> nexus.corp:5000/dockerhub})
-   * @param credentials the explicit credential chain (settings.xml, environment), by registry;
-   *     Docker config is consulted by the engines after it
+   * @param credentials the explicit credential chain (settings.xml, environment), by registry
+   * @param dockerConfig Docker's {@code config.json}, consulted after the explicit chain
+   * @param caCertificates CAs trusted on top of the JVM's trust store
    */
   public RegistryPolicy(
       List<String> insecureRegistries,
       Map<String, String> mirrors,
-      Function<String, Optional<RegistryCredential>> credentials) {
+      Function<String, Optional<RegistryCredential>> credentials,
+      DockerConfigCredentials dockerConfig,
+      CaCertificates caCertificates) {
     this.insecureRegistries = new ArrayList<>();
     for (String registry : insecureRegistries) {
       if (!registry.isBlank()) {
@@ -37,6 +44,26 @@ public final class RegistryPolicy {
     }
     this.mirrors = new LinkedHashMap<>(mirrors);
     this.credentials = credentials;
+    this.dockerConfig = dockerConfig;
+    this.caCertificates = caCertificates;
+  }
+
+  /** A policy whose Docker config is the one the Docker CLI would read in this environment. */
+  public RegistryPolicy(
+      List<String> insecureRegistries,
+      Map<String, String> mirrors,
+      Function<String, Optional<RegistryCredential>> credentials) {
+    this(
+        insecureRegistries,
+        mirrors,
+        credentials,
+        DockerConfigCredentials.fromEnvironment(System.getenv()),
+        CaCertificates.none());
+  }
+
+  /** CAs from {@code <caCertificates>}, trusted on top of the JVM's trust store. */
+  public CaCertificates caCertificates() {
+    return caCertificates;
   }
 
   /** True for registries listed as insecure, and for localhost and 127.0.0.1 on any port. */
@@ -49,9 +76,37 @@ public final class RegistryPolicy {
     return insecureRegistries.contains(normalized) || insecureRegistries.contains(host);
   }
 
-  /** The credential from the explicit chain for a registry, if any. */
+  /**
+   * The credential for a registry, first found wins: the explicit chain (settings.xml,
+   * environment), then Docker's config; looked up once per registry.
+   *
+   * @throws CredentialLookupException when a source exists but cannot be read
+   */
   public Optional<RegistryCredential> credentialFor(String registry) {
-    return credentials.apply(registry);
+    String key = registry.toLowerCase(Locale.ROOT);
+    Optional<RegistryCredential> cached = found.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<RegistryCredential> credential = credentials.apply(registry);
+    if (credential.isEmpty() && dockerConfig != null) {
+      credential = dockerConfig.lookup(registry);
+    }
+    found.put(key, credential);
+    return credential;
+  }
+
+  /** Where credentials for a registry were looked for, for a message when none was found. */
+  public String credentialSources(String registry) {
+    String host = hostOf(registry.toLowerCase(Locale.ROOT));
+    String servers =
+        host.equals(registry.toLowerCase(Locale.ROOT))
+            ? "'" + registry + "'"
+            : "'" + registry + "' or '" + host + "'";
+    return "settings.xml <server> "
+        + servers
+        + ", DOCKYARD_REGISTRY_USERNAME/DOCKYARD_REGISTRY_PASSWORD, "
+        + (dockerConfig == null ? "Docker config" : "Docker config " + dockerConfig.configFile());
   }
 
   /**

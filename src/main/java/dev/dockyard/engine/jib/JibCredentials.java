@@ -1,28 +1,26 @@
 package dev.dockyard.engine.jib;
 
 import com.google.cloud.tools.jib.api.Credential;
-import com.google.cloud.tools.jib.api.CredentialRetriever;
 import com.google.cloud.tools.jib.api.ImageReference;
-import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryImage;
-import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
-import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.dockyard.engine.BuildLog;
 import dev.dockyard.registry.RegistryCredential;
 import dev.dockyard.registry.RegistryPolicy;
-import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The credential chain for one image, in DESIGN order: the explicit chain (settings.xml,
- * environment), then Docker's {@code config.json} ({@code auths}, {@code credHelpers}, {@code
- * credsStore}); the log names the source, never the secret.
+ * The credential chain for one build, in DESIGN order and the same for base-image pulls and pushes:
+ * settings.xml, the environment, then Docker's {@code config.json} ({@code credHelpers}, {@code
+ * credsStore}, {@code auths}). The log names the source once per registry, never the secret.
  */
 final class JibCredentials {
 
   private final RegistryPolicy policy;
   private final BuildLog log;
+  private final Map<String, String> sourceByRegistry = new ConcurrentHashMap<>();
 
   JibCredentials(RegistryPolicy policy, BuildLog log) {
     this.policy = policy;
@@ -32,41 +30,49 @@ final class JibCredentials {
   /** A registry image carrying the credential chain for its registry. */
   RegistryImage registryImage(ImageReference reference) {
     RegistryImage image = RegistryImage.named(reference);
-    retrievers(reference).forEach(image::addCredentialRetriever);
+    image.addCredentialRetriever(() -> retrieve(reference));
     return image;
   }
 
   /** The first credential the chain finds, for direct registry calls. */
-  Optional<Credential> retrieve(ImageReference reference) throws CredentialRetrievalException {
-    for (CredentialRetriever retriever : retrievers(reference)) {
-      Optional<Credential> credential = retriever.retrieve();
-      if (credential.isPresent()) {
-        return credential;
+  Optional<Credential> retrieve(ImageReference reference) {
+    String registry = reference.getRegistry();
+    Optional<RegistryCredential> found = policy.credentialFor(registry);
+    String key = registry.toLowerCase(Locale.ROOT);
+    String source = found.map(RegistryCredential::source).orElse("");
+    if (sourceByRegistry.put(key, source) == null) {
+      if (found.isPresent()) {
+        log.info(
+            "Registry "
+                + registry
+                + ": using credentials of '"
+                + found.get().username()
+                + "' from "
+                + source);
+      } else {
+        log.debug(
+            "Registry "
+                + registry
+                + ": no credentials found (looked in "
+                + policy.credentialSources(registry)
+                + "); connecting anonymously");
       }
     }
-    return Optional.empty();
+    return found.map(credential -> Credential.from(credential.username(), credential.password()));
   }
 
-  private List<CredentialRetriever> retrievers(ImageReference reference) {
-    String registry = reference.getRegistry();
-    Optional<RegistryCredential> explicit = policy.credentialFor(registry);
-    if (explicit.isPresent()) {
-      RegistryCredential credential = explicit.get();
-      return List.of(
-          () -> {
-            log.debug("Using credentials from " + credential.source() + " for " + registry);
-            return Optional.of(Credential.from(credential.username(), credential.password()));
-          });
-    }
-    Consumer<LogEvent> jibLog =
-        event -> {
-          // Jib reports the Docker config source at lifecycle/info level; keep it visible.
-          if (event.getLevel() == LogEvent.Level.LIFECYCLE
-              || event.getLevel() == LogEvent.Level.INFO) {
-            log.debug(event.getMessage());
-          }
-        };
-    CredentialRetrieverFactory factory = CredentialRetrieverFactory.forImage(reference, jibLog);
-    return List.of(factory.dockerConfig(), factory.wellKnownCredentialHelpers());
+  /** The source of the credential used for a registry, empty when anonymous or not yet asked. */
+  Optional<String> sourceFor(String registry) {
+    String source = sourceByRegistry.get(registry.toLowerCase(Locale.ROOT));
+    return source == null || source.isEmpty() ? Optional.empty() : Optional.of(source);
+  }
+
+  /** Whether credentials were looked up for a registry. */
+  boolean asked(String registry) {
+    return sourceByRegistry.containsKey(registry.toLowerCase(Locale.ROOT));
+  }
+
+  RegistryPolicy policy() {
+    return policy;
   }
 }

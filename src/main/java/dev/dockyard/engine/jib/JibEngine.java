@@ -18,6 +18,8 @@ import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
+import com.google.cloud.tools.jib.http.ResponseException;
+import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.dockyard.context.BuildContext;
 import dev.dockyard.context.CopyPlanner;
@@ -32,18 +34,25 @@ import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.Target;
+import dev.dockyard.registry.CaCertificates;
+import dev.dockyard.registry.CredentialLookupException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /** The daemonless engine: applies a resolved single-stage Dockerfile with jib-core. */
 public final class JibEngine implements ImageEngine {
@@ -55,7 +64,30 @@ public final class JibEngine implements ImageEngine {
 
   @Override
   public ImageResult build(ImageRequest request, Target target) throws EngineException {
+    CaCertificates cas = request.registries().caCertificates();
+    if (cas.isEmpty()) {
+      return build(request, target, null);
+    }
+    X509ExtendedTrustManager trust = ScopedTrust.withExtra(cas.trustManager());
+    try {
+      ScopedTrust.install();
+    } catch (GeneralSecurityException | IOException e) {
+      throw new EngineException(
+          "Cannot install the CA certificates of <caCertificates>: '" + cas.files() + "'; " + e,
+          false,
+          e);
+    }
+    request.log().debug("Trusting the JVM trust store and the CAs in " + cas.files());
+    return ScopedTrust.call(trust, () -> build(request, target, trust));
+  }
+
+  /**
+   * @param trust the JVM trust store plus {@code <caCertificates>}, null when there are none
+   */
+  private ImageResult build(ImageRequest request, Target target, X509ExtendedTrustManager trust)
+      throws EngineException {
     JibCredentials credentials = new JibCredentials(request.registries(), request.log());
+    ExecutorService executor = null;
     try {
       ImageRecipe recipe = resolve(request, credentials);
       ImageReference base = baseImage(recipe, request);
@@ -76,9 +108,7 @@ public final class JibEngine implements ImageEngine {
       JibProgressLog progress = new JibProgressLog(request.module(), request.log());
       containerizer
           .setToolName("dockyard-maven-plugin")
-          .setAllowInsecureRegistries(
-              request.registries().isInsecure(targetReference.getRegistry())
-                  || (!base.isScratch() && request.registries().isInsecure(base.getRegistry())))
+          .setAllowInsecureRegistries(allowsInsecure(request, base, targetReference, target))
           .setBaseImageLayersCache(request.baseLayersCache())
           // Beside the base layers, outside target/: survives mvn clean and is shared by modules.
           .setApplicationLayersCache(request.baseLayersCache().resolveSibling("layers"))
@@ -90,7 +120,13 @@ public final class JibEngine implements ImageEngine {
         Files.createDirectories(target.tarball().getParent());
       }
 
-      JibContainer container = builder.containerize(containerizer);
+      if (trust != null) {
+        executor = ScopedTrust.propagating(Executors.newCachedThreadPool(), trust);
+        containerizer.setExecutorService(executor);
+      }
+      checkRegistries(
+          request, trust == null ? ScopedTrust.jvmTrust() : trust, base, targetReference, target);
+      JibContainer container = containerizeWithRetries(builder, containerizer, request);
       progress.finish();
       long size =
           target.isRegistry()
@@ -120,18 +156,24 @@ public final class JibEngine implements ImageEngine {
           true,
           e);
     } catch (ExecutionException e) {
-      throw translate(e.getCause() == null ? e : e.getCause(), request);
+      throw translate(e.getCause() == null ? e : e.getCause(), request, credentials);
     } catch (RegistryException | CredentialRetrievalException e) {
-      throw translate(e, request);
+      throw translate(e, request, credentials);
     } catch (CacheDirectoryCreationException e) {
       throw new EngineException("Cannot create the layer cache: " + e.getMessage(), false, e);
     } catch (UncheckedIOException e) {
-      throw translate(e.getCause(), request);
+      throw translate(e.getCause(), request, credentials);
     } catch (IOException e) {
-      throw translate(e, request);
+      throw translate(e, request, credentials);
+    } catch (CredentialLookupException | BaseImageUnreadable e) {
+      throw translate(e, request, credentials);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("Interrupted while building " + request.image(), false, e);
+    } finally {
+      if (executor != null) {
+        executor.shutdown();
+      }
     }
   }
 
@@ -277,7 +319,101 @@ public final class JibEngine implements ImageEngine {
     };
   }
 
-  private static EngineException translate(Throwable cause, ImageRequest request) {
+  /**
+   * Jib's insecure switch is global to one containerize call: it is on when the target or the base
+   * image registry is allowed plain HTTP or unverified TLS.
+   */
+  private static boolean allowsInsecure(
+      ImageRequest request, ImageReference base, ImageReference targetReference, Target target) {
+    boolean targetInsecure =
+        target.isRegistry() && request.registries().isInsecure(targetReference.getRegistry());
+    boolean baseInsecure = !base.isScratch() && request.registries().isInsecure(base.getRegistry());
+    return targetInsecure || baseInsecure;
+  }
+
+  /**
+   * Checks every registry of the build before jib talks to it: names resolve, and a registry not
+   * allowed insecure completes a verified TLS handshake. This also keeps jib's switch per registry
+   * as far as it can be: the switch is global to a containerize call, so a registry that is not
+   * listed must prove verified HTTPS here even when another registry of the build turned it on.
+   */
+  private static void checkRegistries(
+      ImageRequest request,
+      X509ExtendedTrustManager trust,
+      ImageReference base,
+      ImageReference targetReference,
+      Target target)
+      throws InsecureRegistryException, IOException {
+    if (RegistryTlsCheck.proxied()) {
+      return;
+    }
+    Set<String> registries = new LinkedHashSet<>();
+    if (target.isRegistry()) {
+      registries.add(targetReference.getRegistry());
+    }
+    if (!base.isScratch()) {
+      registries.add(base.getRegistry());
+    }
+    RegistryTlsCheck check = new RegistryTlsCheck(trust, request.log());
+    for (String registry : registries) {
+      check.check(registry, request.registries().isInsecure(registry));
+    }
+  }
+
+  private static final int MAX_ATTEMPTS = 5;
+  private static final long FIRST_BACKOFF_MILLIS = 1_000;
+
+  /**
+   * Runs containerize, again after a transient failure (connection reset, timeout, 429, 5xx) with
+   * exponential backoff, at most {@link #MAX_ATTEMPTS} times. A rerun resumes: blobs the registry
+   * already has are skipped, and tags are only written once every blob is there.
+   */
+  private static JibContainer containerizeWithRetries(
+      JibContainerBuilder builder, Containerizer containerizer, ImageRequest request)
+      throws InterruptedException,
+          RegistryException,
+          IOException,
+          CacheDirectoryCreationException,
+          ExecutionException {
+    long backoff = FIRST_BACKOFF_MILLIS;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return builder.containerize(containerizer);
+      } catch (ExecutionException | RegistryException | IOException e) {
+        Throwable cause =
+            e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String why = TransientFailures.describe(cause);
+        if (why == null || attempt >= MAX_ATTEMPTS) {
+          if (why != null) {
+            request
+                .log()
+                .warn(
+                    "Giving up on " + request.image() + " after " + attempt + " attempts: " + why);
+          }
+          throw e;
+        }
+        request
+            .log()
+            .warn(
+                "Registry failure for "
+                    + request.image()
+                    + " ("
+                    + why
+                    + "); attempt "
+                    + (attempt + 1)
+                    + " of "
+                    + MAX_ATTEMPTS
+                    + " in "
+                    + backoff / 1000.0
+                    + "s, resuming with what the registry already has");
+        Thread.sleep(backoff);
+        backoff *= 2;
+      }
+    }
+  }
+
+  private static EngineException translate(
+      Throwable cause, ImageRequest request, JibCredentials credentials) {
     if (cause instanceof BaseImageUnreadable unreadable) {
       cause = unreadable.getCause();
     }
@@ -289,25 +425,37 @@ public final class JibEngine implements ImageEngine {
       chain.add(t);
     }
     for (Throwable t : chain) {
-      if (t instanceof RegistryUnauthorizedException unauthorized) {
+      if (t instanceof CredentialLookupException lookup) {
+        return new EngineException(lookup.getMessage(), true, cause);
+      }
+      if (t instanceof RegistryCredentialsNotSentException) {
         return new EngineException(
-            "Registry refused the credentials (401/403) for '"
-                + unauthorized.getImageReference()
-                + "'; set a <server> in settings.xml whose id is the registry host, or"
-                + " DOCKYARD_REGISTRY_USERNAME/DOCKYARD_REGISTRY_PASSWORD, or docker login",
+            "Registry asks for credentials over plain HTTP: '"
+                + t.getMessage()
+                + "'; credentials are never sent over plain HTTP: serve the registry over HTTPS"
+                + " (for a registry in <insecureRegistries>, -DsendCredentialsOverHttp=true allows"
+                + " it)",
             true,
             cause);
+      }
+      if (t instanceof RegistryUnauthorizedException unauthorized) {
+        return unauthorized(unauthorized, credentials, cause);
       }
       if (t instanceof InsecureRegistryException) {
+        return insecure(t, chain, cause);
+      }
+      if (t instanceof UnknownHostException) {
         return new EngineException(
-            "Registry answered over plain HTTP or with an untrusted certificate: '"
+            "Registry host unknown: '"
                 + t.getMessage()
-                + "'; list it in <insecureRegistries> or -Ddockyard.insecureRegistries, or"
-                + " trust its certificate",
+                + "' while building "
+                + request.image()
+                + "; check the host in <registry>/-Ddockyard.registry, FROM and <mirrors>, and"
+                + " the machine's DNS",
             true,
             cause);
       }
-      if (t instanceof UnknownHostException || t instanceof ConnectException) {
+      if (t instanceof ConnectException) {
         return new EngineException(
             "Registry not answering: '"
                 + t.getMessage()
@@ -317,6 +465,9 @@ public final class JibEngine implements ImageEngine {
                 + " name it correctly",
             false,
             cause);
+      }
+      if (t instanceof SSLException) {
+        return insecure(t, chain, cause);
       }
       String message = String.valueOf(t.getMessage());
       if (message.contains("MANIFEST_UNKNOWN")
@@ -332,7 +483,110 @@ public final class JibEngine implements ImageEngine {
             cause);
       }
     }
+    String transientFailure = TransientFailures.describe(cause);
+    if (transientFailure != null) {
+      return new EngineException(
+          "Registry kept failing: '"
+              + transientFailure
+              + "' while building "
+              + request.image()
+              + " ("
+              + MAX_ATTEMPTS
+              + " attempts); rerun later: what was uploaded is kept and skipped",
+          false,
+          cause);
+    }
     return new EngineException("Building " + request.image() + " failed: " + cause, false, cause);
+  }
+
+  private static EngineException unauthorized(
+      RegistryUnauthorizedException unauthorized, JibCredentials credentials, Throwable cause) {
+    String reference = unauthorized.getImageReference();
+    int slash = reference.indexOf('/');
+    String registry = slash < 0 ? reference : reference.substring(0, slash);
+    int status = 401;
+    for (Throwable t = unauthorized; t != null; t = t.getCause()) {
+      if (t instanceof ResponseException response) {
+        status = response.getStatusCode();
+        break;
+      }
+    }
+    java.util.Optional<String> source = credentials.sourceFor(registry);
+    String sources = credentials.policy().credentialSources(registry);
+    if (status == 403) {
+      return new EngineException(
+          "Registry denied access (403 Forbidden) to '"
+              + reference
+              + "' for the credentials from "
+              + source.orElse("nowhere (anonymous)")
+              + "; the account lacks pull or push permission on that repository: grant it in"
+              + " the registry, or use an account that has it",
+          true,
+          cause);
+    }
+    if (source.isPresent()) {
+      return new EngineException(
+          "Registry refused the credentials (401 Unauthorized) for '"
+              + reference
+              + "' from "
+              + source.get()
+              + "; fix the user name or password there (an earlier source in the chain wins: "
+              + sources
+              + ")",
+          true,
+          cause);
+    }
+    return new EngineException(
+        "Registry requires credentials (401 Unauthorized) for '"
+            + reference
+            + "' and none were found; set a <server> in settings.xml whose id is the registry"
+            + " host, or DOCKYARD_REGISTRY_USERNAME/DOCKYARD_REGISTRY_PASSWORD, or docker login"
+            + " (looked in "
+            + sources
+            + ")",
+        true,
+        cause);
+  }
+
+  private static EngineException insecure(Throwable t, List<Throwable> chain, Throwable cause) {
+    String detail = "";
+    for (Throwable c : chain) {
+      if (c instanceof SSLException) {
+        detail = String.valueOf(c.getMessage());
+      }
+    }
+    String lower = detail.toLowerCase(java.util.Locale.ROOT);
+    String what;
+    boolean plainHttp = lower.contains("plaintext") || lower.contains("unrecognized ssl message");
+    if (plainHttp) {
+      what = "Registry speaks plain HTTP where HTTPS is required";
+    } else if (lower.contains("pkix")
+        || lower.contains("certification path")
+        || lower.contains("subject alternative")
+        || lower.contains("peer not authenticated")
+        || lower.contains("certificate")) {
+      what = "Registry certificate is not trusted";
+    } else {
+      what = "TLS with the registry failed";
+    }
+    String fix =
+        plainHttp
+            ? "serve the registry over HTTPS, or list it in <insecureRegistries>/"
+                + "-Ddockyard.insecureRegistries to allow plain HTTP (credentials are then not"
+                + " sent to it over HTTP)"
+            : "trust its CA (<caCertificates>/-Ddockyard.caCertificates or the JVM trust store),"
+                + " or list it in <insecureRegistries>/-Ddockyard.insecureRegistries to allow"
+                + " unverified TLS";
+    String shown = t instanceof InsecureRegistryException ? t.getMessage() : detail;
+    return new EngineException(
+        what
+            + ": '"
+            + shown
+            + (detail.isEmpty() || shown.contains(detail) ? "" : " (" + detail + ")")
+            + "'; "
+            + fix,
+        true,
+        cause);
   }
 
   /** Carries a failure to read the base image out of the resolver's lazy lookup. */

@@ -1,0 +1,78 @@
+package dev.dockyard.engine.jib;
+
+import com.google.cloud.tools.jib.http.ResponseException;
+import java.io.EOFException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+
+/**
+ * Which registry failures are worth another attempt: connection resets, timeouts, an answer cut
+ * short, 429 Too Many Requests, 5xx, and an upload session the registry dropped after a reset. A
+ * refused connection, an unknown host, 4xx and TLS trust failures are not: they fail the same way
+ * again.
+ */
+final class TransientFailures {
+
+  private TransientFailures() {}
+
+  /** A short description of the transient failure in the chain, or null if there is none. */
+  static String describe(Throwable failure) {
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable t = failure; t != null && !chain.contains(t); t = t.getCause()) {
+      chain.add(t);
+    }
+    for (Throwable t : chain) {
+      int status = status(t);
+      if (status == 429 || status >= 500) {
+        return "HTTP " + status;
+      }
+    }
+    for (Throwable t : chain) {
+      String message = String.valueOf(t.getMessage());
+      // A PATCH that jib's HTTP client retried after a reset lands in an upload session the
+      // registry already closed; a fresh attempt starts a new session.
+      if (message.contains("BLOB_UPLOAD_INVALID")
+          || message.contains("BLOB_UPLOAD_UNKNOWN")
+          || message.contains("blob upload invalid")
+          || message.contains("blob upload unknown")) {
+        return "upload session lost (" + (message.contains("nvalid") ? "invalid" : "unknown") + ")";
+      }
+    }
+    for (Throwable t : chain) {
+      if (t instanceof ConnectException) {
+        return null;
+      }
+      String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+      if (t instanceof SocketTimeoutException) {
+        return "timeout: " + t.getMessage();
+      }
+      if (t instanceof SocketException || t instanceof EOFException) {
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+      }
+      if (t.getClass().getName().equals("org.apache.http.NoHttpResponseException")
+          || t.getClass().getName().equals("org.apache.http.ConnectionClosedException")
+          || t.getClass().getName().equals("org.apache.http.TruncatedChunkException")) {
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+      }
+      if (t instanceof SSLException
+          && (message.contains("connection reset")
+              || message.contains("remote host terminated")
+              || message.contains("broken pipe"))) {
+        return "connection lost during TLS: " + t.getMessage();
+      }
+    }
+    return null;
+  }
+
+  private static int status(Throwable t) {
+    if (t instanceof ResponseException response) {
+      return response.getStatusCode();
+    }
+    return -1;
+  }
+}

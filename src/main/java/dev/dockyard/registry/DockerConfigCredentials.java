@@ -1,0 +1,281 @@
+package dev.dockyard.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Credentials from Docker's {@code config.json} ({@code $DOCKER_CONFIG/config.json}, else {@code
+ * ~/.docker/config.json}) in Docker's own order: the registry's {@code credHelpers} entry, else
+ * {@code credsStore}, running {@code docker-credential-<name> get} as Docker does; else the
+ * registry's {@code auths} entry.
+ */
+public final class DockerConfigCredentials {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long HELPER_TIMEOUT_SECONDS = 60;
+  private static final List<String> DOCKER_HUB =
+      List.of("docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com");
+
+  private final Path configFile;
+  private final Map<String, String> environment;
+
+  public DockerConfigCredentials(Path configFile, Map<String, String> environment) {
+    this.configFile = configFile;
+    this.environment = environment;
+  }
+
+  /** Docker's config file as the Docker CLI finds it for this environment. */
+  public static DockerConfigCredentials fromEnvironment(Map<String, String> environment) {
+    String dir = environment.get("DOCKER_CONFIG");
+    Path file =
+        dir != null && !dir.isBlank()
+            ? Path.of(dir, "config.json")
+            : Path.of(System.getProperty("user.home"), ".docker", "config.json");
+    return new DockerConfigCredentials(file, environment);
+  }
+
+  public Path configFile() {
+    return configFile;
+  }
+
+  /** The credential Docker would use for {@code registry}, if the config defines one. */
+  public Optional<RegistryCredential> lookup(String registry) {
+    if (!Files.isRegularFile(configFile)) {
+      return Optional.empty();
+    }
+    JsonNode config;
+    try {
+      config = JSON.readTree(configFile.toFile());
+    } catch (IOException e) {
+      throw new CredentialLookupException(
+          "Cannot read Docker config: '"
+              + configFile
+              + "' ("
+              + e.getClass().getSimpleName()
+              + "); fix or remove the file, or point DOCKER_CONFIG at another directory",
+          e);
+    }
+    if (config == null || !config.isObject()) {
+      return Optional.empty();
+    }
+    String helperKey = matchingKey(config.path("credHelpers"), registry);
+    if (helperKey != null) {
+      String helper = config.path("credHelpers").path(helperKey).asText();
+      Optional<RegistryCredential> found = fromHelper(helper, helperKey, "credHelpers");
+      if (found.isPresent()) {
+        return found;
+      }
+    } else if (config.hasNonNull("credsStore") && !config.path("credsStore").asText().isBlank()) {
+      String storeKey = matchingKey(config.path("auths"), registry);
+      String serverUrl = storeKey != null ? storeKey : serverUrlFor(registry);
+      Optional<RegistryCredential> found =
+          fromHelper(config.path("credsStore").asText(), serverUrl, "credsStore");
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    String authKey = matchingKey(config.path("auths"), registry);
+    if (authKey != null) {
+      String auth = config.path("auths").path(authKey).path("auth").asText("");
+      if (!auth.isEmpty()) {
+        String decoded;
+        try {
+          decoded = new String(Base64.getDecoder().decode(auth.trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          throw new CredentialLookupException(
+              "Cannot read Docker config: auths entry '"
+                  + authKey
+                  + "' in "
+                  + configFile
+                  + " is not base64; run docker login "
+                  + registry
+                  + " again");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon > 0) {
+          return Optional.of(
+              new RegistryCredential(
+                  decoded.substring(0, colon),
+                  decoded.substring(colon + 1),
+                  "Docker config " + configFile + " (auths '" + authKey + "')"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<RegistryCredential> fromHelper(String helper, String serverUrl, String field) {
+    String program = "docker-credential-" + helper;
+    String source =
+        "Docker credential helper "
+            + program
+            + " ("
+            + field
+            + " in "
+            + configFile
+            + ", server '"
+            + serverUrl
+            + "')";
+    Path executable = onPath(program);
+    if (executable == null) {
+      throw new CredentialLookupException(
+          "Docker credential helper not found: '"
+              + program
+              + "' named by "
+              + field
+              + " in "
+              + configFile
+              + " is not on the PATH; install it, or remove that entry from the config");
+    }
+    Process process;
+    try {
+      process = new ProcessBuilder(executable.toString(), "get").redirectErrorStream(false).start();
+    } catch (IOException e) {
+      throw new CredentialLookupException(
+          "Docker credential helper failed to start: '" + executable + "'; " + e.getMessage(), e);
+    }
+    try {
+      try (OutputStream in = process.getOutputStream()) {
+        in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        // A helper that exits without reading its input: its exit code and output tell why.
+      }
+      byte[] out;
+      byte[] err;
+      try (InputStream stdout = process.getInputStream();
+          InputStream stderr = process.getErrorStream()) {
+        out = stdout.readAllBytes();
+        err = stderr.readAllBytes();
+      }
+      if (!process.waitFor(HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new CredentialLookupException(
+            "Docker credential helper timed out: '"
+                + program
+                + "' after "
+                + HELPER_TIMEOUT_SECONDS
+                + "s for "
+                + serverUrl);
+      }
+      String text = new String(out, StandardCharsets.UTF_8).trim();
+      if (process.exitValue() != 0) {
+        if (text.toLowerCase(Locale.ROOT).contains("credentials not found")) {
+          return Optional.empty();
+        }
+        // Helpers print their own diagnostics, not secrets; still keep only the first line.
+        String why = firstLine(text.isEmpty() ? new String(err, StandardCharsets.UTF_8) : text);
+        throw new CredentialLookupException(
+            "Docker credential helper failed: '"
+                + program
+                + " get' exited "
+                + process.exitValue()
+                + " for "
+                + serverUrl
+                + (why.isEmpty() ? "" : " (" + why + ")")
+                + "; run docker login "
+                + serverUrl
+                + " or fix "
+                + field
+                + " in "
+                + configFile);
+      }
+      JsonNode answer;
+      try {
+        answer = JSON.readTree(text);
+      } catch (IOException e) {
+        throw new CredentialLookupException(
+            "Docker credential helper answered no JSON: '"
+                + program
+                + " get' for "
+                + serverUrl
+                + "; check the helper");
+      }
+      String username = answer.path("Username").asText("");
+      String secret = answer.path("Secret").asText("");
+      if (secret.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(new RegistryCredential(username, secret, source));
+    } catch (IOException e) {
+      throw new CredentialLookupException(
+          "Docker credential helper failed: '" + program + "'; " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new CredentialLookupException("Interrupted while running " + program, e);
+    }
+  }
+
+  private Path onPath(String program) {
+    String path = environment.getOrDefault("PATH", "");
+    for (String dir : path.split(File.pathSeparator)) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      Path candidate = Path.of(dir, program);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  /** The key of {@code section} that names {@code registry}, as Docker normalises keys. */
+  static String matchingKey(JsonNode section, String registry) {
+    if (section == null || !section.isObject()) {
+      return null;
+    }
+    List<String> wanted = aliases(registry);
+    Iterator<String> keys = section.fieldNames();
+    List<String> all = new ArrayList<>();
+    keys.forEachRemaining(all::add);
+    for (String key : all) {
+      if (wanted.contains(normalize(key))) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> aliases(String registry) {
+    String normalized = normalize(registry);
+    return DOCKER_HUB.contains(normalized) ? DOCKER_HUB : List.of(normalized);
+  }
+
+  /** {@code https://host:port/v1/} and {@code host:port} name the same registry. */
+  static String normalize(String key) {
+    String value = key.trim().toLowerCase(Locale.ROOT);
+    int scheme = value.indexOf("://");
+    if (scheme >= 0) {
+      value = value.substring(scheme + 3);
+    }
+    int slash = value.indexOf('/');
+    return slash < 0 ? value : value.substring(0, slash);
+  }
+
+  private static String serverUrlFor(String registry) {
+    return aliases(registry) == DOCKER_HUB ? "https://index.docker.io/v1/" : registry;
+  }
+
+  private static String firstLine(String text) {
+    String trimmed = text.trim();
+    int newline = trimmed.indexOf('\n');
+    String line = newline < 0 ? trimmed : trimmed.substring(0, newline);
+    return line.length() > 200 ? line.substring(0, 200) : line;
+  }
+}

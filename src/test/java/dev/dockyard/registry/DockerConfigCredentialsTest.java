@@ -1,0 +1,132 @@
+package dev.dockyard.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DockerConfigCredentialsTest {
+
+  @TempDir Path dir;
+
+  private DockerConfigCredentials config(String json) throws IOException {
+    Files.writeString(dir.resolve("config.json"), json);
+    return new DockerConfigCredentials(
+        dir.resolve("config.json"), Map.of("PATH", dir.resolve("bin").toString()));
+  }
+
+  private void helper(String name, String script) throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path file = bin.resolve("docker-credential-" + name);
+    Files.writeString(file, "#!/bin/sh\n" + script + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private static String auth(String userColonPassword) {
+    return Base64.getEncoder().encodeToString(userColonPassword.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void readsAuthsWhateverTheKeyIsSpelledAs() throws IOException {
+    DockerConfigCredentials credentials =
+        config(
+            "{\"auths\":{\"https://nexus.corp:5000/v1/\":{\"auth\":\""
+                + auth("ci:s3cr:et")
+                + "\"}}}");
+
+    RegistryCredential credential = credentials.lookup("nexus.corp:5000").orElseThrow();
+
+    assertThat(credential.username()).isEqualTo("ci");
+    assertThat(credential.password()).isEqualTo("s3cr:et");
+    assertThat(credential.source())
+        .isEqualTo(
+            "Docker config "
+                + dir.resolve("config.json")
+                + " (auths 'https://nexus.corp:5000/v1/')");
+    assertThat(credential.toString()).doesNotContain("s3cr:et");
+  }
+
+  @Test
+  void findsNothingForAnotherRegistryOrWithoutAFile() throws IOException {
+    assertThat(
+            config("{\"auths\":{\"a.corp\":{\"auth\":\"" + auth("u:p") + "\"}}}").lookup("b.corp"))
+        .isEmpty();
+    assertThat(new DockerConfigCredentials(dir.resolve("none.json"), Map.of()).lookup("a.corp"))
+        .isEmpty();
+  }
+
+  @Test
+  void prefersTheRegistrysCredentialHelperOverAuths() throws IOException {
+    helper(
+        "corp",
+        "read server; echo \"{\\\"Username\\\":\\\"helper-user\\\",\\\"Secret\\\":\\\"from-$server\\\"}\"");
+    DockerConfigCredentials credentials =
+        config(
+            "{\"auths\":{\"a.corp\":{\"auth\":\""
+                + auth("file-user:p")
+                + "\"}},\"credHelpers\":{\"a.corp\":\"corp\"}}");
+
+    RegistryCredential credential = credentials.lookup("a.corp").orElseThrow();
+
+    assertThat(credential.username()).isEqualTo("helper-user");
+    assertThat(credential.password()).isEqualTo("from-a.corp");
+    assertThat(credential.source())
+        .startsWith("Docker credential helper docker-credential-corp (credHelpers in ");
+  }
+
+  @Test
+  void fallsBackToAuthsWhenTheStoreHasNoEntry() throws IOException {
+    helper("store", "echo 'credentials not found in native keychain'; exit 1");
+    DockerConfigCredentials credentials =
+        config(
+            "{\"credsStore\":\"store\",\"auths\":{\"a.corp\":{\"auth\":\"" + auth("u:p") + "\"}}}");
+
+    assertThat(credentials.lookup("a.corp").orElseThrow().username()).isEqualTo("u");
+  }
+
+  @Test
+  void namesAMissingHelper() throws IOException {
+    DockerConfigCredentials credentials = config("{\"credsStore\":\"vault\"}");
+
+    assertThatThrownBy(() -> credentials.lookup("a.corp"))
+        .isInstanceOf(CredentialLookupException.class)
+        .hasMessage(
+            "Docker credential helper not found: 'docker-credential-vault' named by credsStore in "
+                + dir.resolve("config.json")
+                + " is not on the PATH; install it, or remove that entry from the config");
+  }
+
+  @Test
+  void reportsAFailingHelperWithItsExitCodeAndFirstLine() throws IOException {
+    helper("broken", "echo 'vault sealed' >&2; exit 4");
+    DockerConfigCredentials credentials = config("{\"credHelpers\":{\"a.corp\":\"broken\"}}");
+
+    assertThatThrownBy(() -> credentials.lookup("a.corp"))
+        .isInstanceOf(CredentialLookupException.class)
+        .hasMessage(
+            "Docker credential helper failed: 'docker-credential-broken get' exited 4 for a.corp"
+                + " (vault sealed); run docker login a.corp or fix credHelpers in "
+                + dir.resolve("config.json"));
+  }
+
+  @Test
+  void treatsDockerHubNamesAsOneRegistry() {
+    assertThat(DockerConfigCredentials.normalize("https://index.docker.io/v1/"))
+        .isEqualTo("index.docker.io");
+    assertThat(
+            DockerConfigCredentials.matchingKey(
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                    .createObjectNode()
+                    .put("https://index.docker.io/v1/", "x"),
+                "registry-1.docker.io"))
+        .isEqualTo("https://index.docker.io/v1/");
+  }
+}
