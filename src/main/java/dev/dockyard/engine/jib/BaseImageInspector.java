@@ -6,6 +6,7 @@ import com.google.cloud.tools.jib.api.Credential;
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.blob.BlobDescriptor;
 import com.google.cloud.tools.jib.event.EventHandlers;
 import com.google.cloud.tools.jib.http.FailoverHttpClient;
 import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
@@ -17,6 +18,7 @@ import dev.dockyard.dockerfile.BaseImageConfig;
 import dev.dockyard.engine.BuildLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,15 +75,40 @@ final class BaseImageInspector {
   /** The compressed size of the image's config and layers, as the registry stores them. */
   long size(ImageReference reference)
       throws IOException, RegistryException, CredentialRetrievalException {
-    BuildableManifestTemplate manifest = manifest(client(reference), reference);
-    long size = manifest.getContainerConfiguration().getSize();
-    for (BuildableManifestTemplate.ContentDescriptorTemplate layer : manifest.getLayers()) {
-      size += layer.getSize();
+    long size = 0;
+    for (BlobDescriptor blob : blobs(reference)) {
+      size += blob.getSize();
     }
     return size;
   }
 
+  /** The image's config (first) and layers, as its manifest lists them. */
+  List<BlobDescriptor> blobs(ImageReference reference)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    BuildableManifestTemplate manifest = manifest(client(reference), reference);
+    List<BlobDescriptor> blobs = new ArrayList<>();
+    blobs.add(
+        new BlobDescriptor(
+            manifest.getContainerConfiguration().getSize(),
+            manifest.getContainerConfiguration().getDigest()));
+    for (BuildableManifestTemplate.ContentDescriptorTemplate layer : manifest.getLayers()) {
+      blobs.add(new BlobDescriptor(layer.getSize(), layer.getDigest()));
+    }
+    return blobs;
+  }
+
+  /** A client authorised to push to the reference's repository. */
+  RegistryClient pushClient(ImageReference reference)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    return client(reference, true);
+  }
+
   private RegistryClient client(ImageReference reference)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    return client(reference, false);
+  }
+
+  private RegistryClient client(ImageReference reference, boolean push)
       throws IOException, RegistryException, CredentialRetrievalException {
     FailoverHttpClient http = new FailoverHttpClient(insecure, false, event -> {});
     RegistryClient.Factory factory =
@@ -90,7 +117,8 @@ final class BaseImageInspector {
     Optional<Credential> credential = credentials.retrieve(reference);
     credential.ifPresent(factory::setCredential);
     RegistryClient client = factory.setUserAgent("dockyard-maven-plugin").newRegistryClient();
-    if (!client.doPullBearerAuth() && credential.isPresent()) {
+    boolean bearer = push ? client.doPushBearerAuth() : client.doPullBearerAuth();
+    if (!bearer && credential.isPresent()) {
       client.configureBasicAuth();
     }
     return client;

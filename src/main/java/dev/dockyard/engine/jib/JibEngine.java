@@ -17,6 +17,7 @@ import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
+import com.google.cloud.tools.jib.blob.BlobDescriptor;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import com.google.cloud.tools.jib.http.ResponseException;
 import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
@@ -94,7 +95,7 @@ public final class JibEngine implements ImageEngine {
       JibContainerBuilder builder =
           base.isScratch() ? Jib.fromScratch() : Jib.from(credentials.registryImage(base));
       configure(builder, recipe, request);
-      addLayers(builder, recipe, request);
+      List<String> signatures = addLayers(builder, recipe, request);
 
       ImageReference targetReference =
           ImageReference.parse(request.image() + ":" + request.tags().get(0));
@@ -126,16 +127,45 @@ public final class JibEngine implements ImageEngine {
       }
       checkRegistries(
           request, trust == null ? ScopedTrust.jvmTrust() : trust, base, targetReference, target);
+      BaseImageInspector registry =
+          new BaseImageInspector(
+              credentials,
+              request.registries().isInsecure(targetReference.getRegistry()),
+              request.log());
+      LayerMounts mounts = new LayerMounts(request.layers(), request.log());
+      if (target.isRegistry() && mounts.anyKnown(targetReference, signatures)) {
+        long mounted =
+            mounts.mountKnown(registry.pushClient(targetReference), targetReference, signatures);
+        if (mounted > 0) {
+          request
+              .log()
+              .info(
+                  "Mounted "
+                      + JibProgressLog.megabytes(mounted)
+                      + " of layers other modules pushed, instead of uploading them");
+        }
+      }
       JibContainer container = containerizeWithRetries(builder, containerizer, request);
       progress.finish();
-      long size =
-          target.isRegistry()
-              ? new BaseImageInspector(
-                      credentials,
-                      request.registries().isInsecure(targetReference.getRegistry()),
-                      request.log())
-                  .size(targetReference.withQualifier(container.getDigest().toString()))
-              : Files.size(target.tarball());
+      long size;
+      long shared = -1;
+      if (target.isRegistry()) {
+        List<BlobDescriptor> blobs =
+            registry.blobs(targetReference.withQualifier(container.getDigest().toString()));
+        List<BlobDescriptor> layers = blobs.subList(1, blobs.size());
+        int baseLayers = Math.max(0, layers.size() - signatures.size());
+        size = 0;
+        shared = 0;
+        for (BlobDescriptor blob : blobs) {
+          size += blob.getSize();
+        }
+        for (BlobDescriptor layer : layers.subList(0, baseLayers)) {
+          shared += layer.getSize();
+        }
+        shared += mounts.record(targetReference, signatures, layers, baseLayers);
+      } else {
+        size = Files.size(target.tarball());
+      }
       return new ImageResult(
           request.image(),
           List.copyOf(request.tags()),
@@ -144,7 +174,7 @@ public final class JibEngine implements ImageEngine {
           name(),
           target.isRegistry(),
           size,
-          -1);
+          shared);
     } catch (DockerfileException e) {
       throw new EngineException(e.getMessage(), true, e);
     } catch (InvalidImageReferenceException e) {
@@ -278,11 +308,13 @@ public final class JibEngine implements ImageEngine {
     }
   }
 
-  private static void addLayers(
+  /** Adds one layer per COPY/ADD; returns each layer's {@link LayerSignature}, in order. */
+  private static List<String> addLayers(
       JibContainerBuilder builder, ImageRecipe recipe, ImageRequest request)
       throws DockerfileException, IOException {
     BuildContext context = BuildContext.open(request.contextDir());
     CopyPlanner planner = new CopyPlanner();
+    List<String> signatures = new ArrayList<>();
     int index = 0;
     for (CopyStep step : recipe.copies()) {
       Path scratch = request.workDir().resolve("add").resolve(Integer.toString(index));
@@ -299,8 +331,13 @@ public final class JibEngine implements ImageEngine {
             file.ownership() == null ? "" : file.ownership());
       }
       builder.addFileEntriesLayer(layer.build());
+      if (!files.isEmpty()) {
+        // jib leaves empty layers out of the image; so do the signatures.
+        signatures.add(LayerSignature.of(files, request.creationTime()));
+      }
       index++;
     }
+    return signatures;
   }
 
   private java.util.function.Consumer<LogEvent> logEvents(ImageRequest request) {

@@ -28,6 +28,17 @@ final class LayerMounts {
     this.log = log;
   }
 
+  /** True when another repository of the registry holds one of these layers. */
+  boolean anyKnown(ImageReference target, List<String> signatures) {
+    for (String signature : signatures) {
+      var known = ledger.find(target.getRegistry(), signature);
+      if (known.isPresent() && !known.get().repository().equals(target.getRepository())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Mounts every known layer of this image; returns how many bytes need no upload. */
   long mountKnown(RegistryClient client, ImageReference target, List<String> signatures) {
     long mounted = 0;
