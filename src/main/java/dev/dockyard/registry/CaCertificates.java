@@ -93,18 +93,24 @@ public final class CaCertificates {
       for (X509Certificate certificate : certificates) {
         store.setCertificateEntry("dockyard-ca-" + i++, certificate);
       }
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
-      for (TrustManager manager : factory.getTrustManagers()) {
-        if (manager instanceof X509ExtendedTrustManager x509) {
-          return x509;
-        }
-      }
-      throw new IllegalStateException("no X509 trust manager in " + factory.getAlgorithm());
+      return trustManagerOf(store);
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("Cannot build a trust store from " + files, e);
     }
+  }
+
+  /** The X.509 trust manager for a key store; null stands for the JVM's default trust store. */
+  public static X509ExtendedTrustManager trustManagerOf(KeyStore store)
+      throws GeneralSecurityException {
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    factory.init(store);
+    for (TrustManager manager : factory.getTrustManagers()) {
+      if (manager instanceof X509ExtendedTrustManager x509) {
+        return x509;
+      }
+    }
+    throw new IllegalStateException("no X509 trust manager in " + factory.getAlgorithm());
   }
 
   /** A CA file that is missing or unreadable; the message names the file and the parameter. */

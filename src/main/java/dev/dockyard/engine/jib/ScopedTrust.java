@@ -1,5 +1,6 @@
 package dev.dockyard.engine.jib;
 
+import dev.dockyard.registry.CaCertificates;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -138,15 +138,7 @@ final class ScopedTrust {
 
   static X509ExtendedTrustManager trustManagerOf(KeyStore store) {
     try {
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
-      for (TrustManager manager : factory.getTrustManagers()) {
-        if (manager instanceof X509ExtendedTrustManager x509) {
-          return x509;
-        }
-      }
-      throw new IllegalStateException("no X509 trust manager");
+      return CaCertificates.trustManagerOf(store);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot read the JVM trust store", e);
     }
