@@ -50,6 +50,13 @@ public class PushMojo extends DockyardMojo {
         report(SummaryRow.skipped(plan.module(), reason), "push", true);
         return;
       }
+      if (session.isOffline()) {
+        throw new MojoFailureException(
+            "Cannot push "
+                + plan.image()
+                + " in offline mode: '-o' is set; run without -o, or add -Ddockyard.skipPush to"
+                + " only build");
+      }
       if (config.registry() == null) {
         throw new MojoFailureException(
             "No registry to push "
