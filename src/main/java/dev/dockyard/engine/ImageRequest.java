@@ -23,6 +23,9 @@ import java.util.Map;
  * @param baseLayersCache where base image layers are cached between builds and modules
  * @param log where progress goes
  * @param layers the layers other modules of the reactor pushed, to mount instead of upload
+ * @param origins for files of the context that are links of files elsewhere, those files, by the
+ *     link's real path: the daemonless engine reads and caches layers by the original's path, so
+ *     modules that copy the same files share one cached layer
  */
 public record ImageRequest(
     String module,
@@ -37,4 +40,5 @@ public record ImageRequest(
     RegistryPolicy registries,
     Path baseLayersCache,
     BuildLog log,
-    LayerLedger layers) {}
+    LayerLedger layers,
+    Map<Path, Path> origins) {}

@@ -9,6 +9,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,7 @@ final class ApplicationLayout {
   private final Path appDir;
   private final List<String> libraryLayers = new ArrayList<>();
   private final List<String> classpathJars = new ArrayList<>();
+  private final Map<Path, Path> origins = new HashMap<>();
 
   ApplicationLayout(MavenProject project, Path workDir) {
     this.project = project;
@@ -91,6 +93,7 @@ final class ApplicationLayout {
       }
       Path linked = (artifact.isSnapshot() ? snapshots : libs).resolve(name);
       link(file, linked);
+      origins.put(linked.toRealPath(), file.toAbsolutePath());
       classpathJars.add(name);
       if (!artifact.isSnapshot()) {
         families.computeIfAbsent(family(artifact.getGroupId()), f -> new ArrayList<>()).add(linked);
@@ -131,6 +134,15 @@ final class ApplicationLayout {
     folders.put("dockyard.resources", contextRelative(resources));
     folders.put("dockyard.classes", contextRelative(classes));
     return folders;
+  }
+
+  /**
+   * Where each laid-out jar came from (the local repository or a reactor module's target/), by the
+   * real path of its link: the same file seen from every module, so a layer of jars that several
+   * modules share is compressed once.
+   */
+  Map<Path, Path> origins() {
+    return Map.copyOf(origins);
   }
 
   /** The jar file names in Maven's classpath order. */
@@ -175,7 +187,9 @@ final class ApplicationLayout {
   private String linkAll(List<Path> jars, Path folder) throws IOException {
     Files.createDirectories(folder);
     for (Path jar : jars) {
-      link(jar, folder.resolve(jar.getFileName().toString()));
+      Path linked = folder.resolve(jar.getFileName().toString());
+      link(jar, linked);
+      origins.put(linked.toRealPath(), origins.get(jar.toRealPath()));
     }
     return contextRelative(folder);
   }

@@ -236,7 +236,8 @@ abstract class DockyardMojo extends AbstractMojo {
         policy,
         baseLayersCache(),
         new MavenBuildLog(getLog(), !session.getRequest().isInteractiveMode()),
-        ReactorState.of(session).layers());
+        ReactorState.of(session).layers(),
+        plan.origins());
   }
 
   private CaCertificates caCertificates(ModuleConfig config) throws MojoFailureException {

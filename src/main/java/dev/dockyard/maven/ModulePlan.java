@@ -3,6 +3,7 @@ package dev.dockyard.maven;
 import dev.dockyard.dockerfile.Dockerfile;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What dockyard will do for one module: skip it (with the reason), or build the rendered Dockerfile
@@ -14,6 +15,7 @@ import java.util.List;
  * @param tags the tags, primary first
  * @param workDir the module's {@code target/dockyard}
  * @param dockerfile the rendered Dockerfile, parsed
+ * @param origins the original file of each laid-out jar, by the real path of its link
  */
 record ModulePlan(
     String module,
@@ -21,10 +23,11 @@ record ModulePlan(
     String image,
     List<String> tags,
     Path workDir,
-    Dockerfile dockerfile) {
+    Dockerfile dockerfile,
+    Map<Path, Path> origins) {
 
   static ModulePlan skipped(String module, String reason) {
-    return new ModulePlan(module, reason, null, List.of(), null, null);
+    return new ModulePlan(module, reason, null, List.of(), null, null, Map.of());
   }
 
   boolean isSkipped() {

@@ -152,7 +152,8 @@ final class ModulePlanner {
     }
     Files.writeString(rendered, text, StandardCharsets.UTF_8);
     Dockerfile parsed = DockerfileParser.parse(text, fileName);
-    return new ModulePlan(project.getArtifactId(), null, name.toString(), tags, workDir, parsed);
+    return new ModulePlan(
+        project.getArtifactId(), null, name.toString(), tags, workDir, parsed, layout.origins());
   }
 
   /** The context-relative folder when it holds files, else null (no COPY line for it). */

@@ -324,7 +324,7 @@ public final class JibEngine implements ImageEngine {
               .setName(step.keyword().toLowerCase() + " " + step.location().line());
       for (PlannedFile file : files) {
         layer.addEntry(
-            file.source(),
+            request.origins().getOrDefault(file.source(), file.source()),
             AbsoluteUnixPath.get(file.containerPath()),
             FilePermissions.fromPosixFilePermissions(file.permissions()),
             request.creationTime(),
