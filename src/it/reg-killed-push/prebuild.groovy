@@ -1,6 +1,12 @@
 // Start a deploy, wait until the registry holds the first blobs of it, then kill -9 the build.
 def checks = evaluate(new File(basedir, '../../../src/it/lib/Checks.groovy'))
-def repo = 'it-killed/push-me'
+// A repository of its own for every run: the registry keeps what earlier runs pushed. Both the
+// killed build and the rerun read the namespace from .mvn/maven.config.
+def namespace = "it-killed-${System.currentTimeMillis()}"
+new File(basedir, '.mvn').mkdirs()
+new File(basedir, '.mvn/maven.config').text = "-Ddockyard.namespace=${namespace}\n"
+new File(basedir, 'namespace.txt').text = namespace
+def repo = "${namespace}/push-me"
 def state = System.getenv('DOCKYARD_TESTENV_DIR') ?: '/run/dockyard-test'
 def layers = new File(state, "registry/data/docker/registry/v2/repositories/${repo}/_layers/sha256")
 

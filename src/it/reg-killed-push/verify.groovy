@@ -1,5 +1,5 @@
 def checks = evaluate(new File(basedir, '../../../src/it/lib/Checks.groovy'))
-def repo = 'it-killed/push-me'
+def repo = "${checks.file('namespace.txt').text}/push-me"
 def log = checks.log()
 
 // The rerun completed: every tag, the recorded digest, and the image runs.
