@@ -483,6 +483,17 @@ public final class DockerEngine implements ImageEngine {
   private static EngineException pushFailed(
       ImageRequest request, String tag, String message, Throwable cause) {
     String lower = String.valueOf(message).toLowerCase(Locale.ROOT);
+    if (lower.contains("403") || lower.contains("forbidden")) {
+      return new EngineException(
+          "Registry denied the push (403 Forbidden) of "
+              + request.image()
+              + ":"
+              + tag
+              + ": the account lacks push permission on that repository; ask for push rights, or"
+              + " push to another <namespace>/-Ddockyard.namespace",
+          true,
+          cause);
+    }
     boolean refused =
         lower.contains("unauthorized")
             || lower.contains("denied")
