@@ -212,10 +212,6 @@ final class ApplicationLayout {
     }
   }
 
-  Path appDir() {
-    return appDir;
-  }
-
   /**
    * The runtime classpath in Maven's order; for Spring Boot modules what {@code repackage} puts in
    * {@code BOOT-INF/lib}: no optional dependencies, no devtools, no annotation processors.

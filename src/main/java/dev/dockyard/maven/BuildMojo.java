@@ -103,17 +103,12 @@ public class BuildMojo extends DockyardMojo {
       case "false":
         return false;
       case "auto":
-        return !runPushes() || config.registry() == null || skipsPush();
+        return !runPushes() || config.registry() == null || config.skipPush();
       default:
         throw new MojoFailureException(
             "Invalid tarball mode: '"
                 + config.tarball()
                 + "' in <tarball>/-Ddockyard.tarball; use auto, true or false");
     }
-  }
-
-  private boolean skipsPush() {
-    String value = session.getUserProperties().getProperty("dockyard.skipPush");
-    return value != null && (value.isBlank() || Boolean.parseBoolean(value));
   }
 }

@@ -41,6 +41,10 @@ abstract class DockyardMojo extends AbstractMojo {
   @Parameter(property = "dockyard.skip", defaultValue = "false")
   boolean skip;
 
+  /** Builds the images but pushes nothing. */
+  @Parameter(property = "dockyard.skipPush", defaultValue = "false")
+  boolean skipPush;
+
   /** The registry images are pushed to, as host[:port], e.g. {@code nexus.corp:5000}. */
   @Parameter(property = "dockyard.registry")
   String registry;

@@ -17,6 +17,7 @@ import org.codehaus.plexus.util.StringUtils;
  */
 record ModuleConfig(
     boolean skip,
+    boolean skipPush,
     String registry,
     String namespace,
     String repository,
@@ -47,6 +48,7 @@ record ModuleConfig(
     Overrides o = new Overrides(mojo.session.getUserProperties(), mojo.project);
     return new ModuleConfig(
         o.bool("skip", mojo.skip),
+        o.bool("skipPush", mojo.skipPush),
         o.string("registry", mojo.registry),
         o.string("namespace", mojo.namespace),
         o.string("repository", mojo.repository),

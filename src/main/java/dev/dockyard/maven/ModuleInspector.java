@@ -28,13 +28,14 @@ final class ModuleInspector {
   }
 
   ModuleCandidate inspect(MavenProject project) {
+    Optional<MainClassSource> mainClass = mainClass(project);
     return new ModuleCandidate(
         project.getArtifactId(),
         relativePath(project),
         project.getPackaging(),
         ownDockerfile(project).map(path -> relative(project, path)),
-        mainClass(project).map(MainClassSource::mainClass),
-        mainClass(project).map(MainClassSource::source).orElse(""));
+        mainClass.map(MainClassSource::mainClass),
+        mainClass.map(MainClassSource::source).orElse(""));
   }
 
   /**

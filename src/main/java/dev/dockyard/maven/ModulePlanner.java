@@ -53,15 +53,13 @@ final class ModulePlanner {
           DockerfileGeneratorException,
           IOException {
     ModuleSelector selector = new ModuleSelector(config.modules());
+    ReactorState state = ReactorState.of(mojo.session);
     List<ModuleCandidate> reactor = new ArrayList<>();
     for (MavenProject module : mojo.session.getProjects()) {
-      reactor.add(
-          module == project
-              ? inspector.inspect(project)
-              : ReactorState.of(mojo.session).candidate(module, inspector));
+      reactor.add(state.candidate(module, inspector));
     }
     selector.requireEveryEntryMatches(reactor);
-    ModuleCandidate candidate = inspector.inspect(project);
+    ModuleCandidate candidate = state.candidate(project, inspector);
     Decision decision = selector.decide(candidate);
     if (!decision.image()) {
       return ModulePlan.skipped(project.getArtifactId(), decision.reason());
@@ -71,8 +69,7 @@ final class ModulePlanner {
         ImageName.of(
             config.registry(), config.namespace(), config.repository(), project.getArtifactId());
     List<String> tags = Tags.compute(project.getVersion(), config.latest(), config.tags());
-    Optional<String> owner =
-        ReactorState.of(mojo.session).claim(name.toString(), project.getArtifactId());
+    Optional<String> owner = state.claim(name.toString(), project.getArtifactId());
     if (owner.isPresent()) {
       throw new MojoFailureException(
           "Two modules would push the same image: '"
@@ -89,9 +86,7 @@ final class ModulePlanner {
     Files.createDirectories(workDir);
     ApplicationLayout layout = new ApplicationLayout(project, workDir);
     Map<String, String> folders = layout.layOut();
-    Optional<String> mainClass =
-        Optional.ofNullable(config.mainClass())
-            .or(() -> inspector.mainClass(project).map(ModuleInspector.MainClassSource::mainClass));
+    Optional<String> mainClass = Optional.ofNullable(config.mainClass()).or(candidate::mainClass);
 
     Optional<Path> template = inspector.ownDockerfile(project);
     if (template.isEmpty() && config.dockerfileTemplate() != null) {

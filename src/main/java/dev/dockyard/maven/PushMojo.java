@@ -10,7 +10,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -23,10 +22,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
 public class PushMojo extends DockyardMojo {
-
-  /** Builds the images but pushes nothing. */
-  @Parameter(property = "dockyard.skipPush", defaultValue = "false")
-  boolean skipPush;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -42,9 +37,7 @@ public class PushMojo extends DockyardMojo {
         report(SummaryRow.skipped(plan.module(), plan.skipReason()), "push", true);
         return;
       }
-      if (skipPush
-          || Boolean.parseBoolean(
-              session.getUserProperties().getProperty("dockyard.skipPush", "false"))) {
+      if (config.skipPush()) {
         String reason = "dockyard.skipPush is set (remove -Ddockyard.skipPush to push)";
         getLog().info("Not pushing " + plan.image() + ": " + reason);
         report(SummaryRow.skipped(plan.module(), reason), "push", true);

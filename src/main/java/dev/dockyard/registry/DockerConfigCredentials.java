@@ -26,6 +26,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DockerConfigCredentials {
 
+  /** The user name Docker and credential helpers give a credential that is an identity token. */
+  public static final String IDENTITY_TOKEN_USER = "<token>";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long HELPER_TIMEOUT_SECONDS = 60;
   private static final List<String> DOCKER_HUB =
@@ -91,6 +94,15 @@ public final class DockerConfigCredentials {
     }
     String authKey = matchingKey(config.path("auths"), registry);
     if (authKey != null) {
+      String identityToken = config.path("auths").path(authKey).path("identitytoken").asText("");
+      if (!identityToken.isEmpty()) {
+        // Docker's convention for a token instead of a password: the user name <token>.
+        return Optional.of(
+            new RegistryCredential(
+                IDENTITY_TOKEN_USER,
+                identityToken,
+                "Docker config " + configFile + " (auths '" + authKey + "' identitytoken)"));
+      }
       String auth = config.path("auths").path(authKey).path("auth").asText("");
       if (!auth.isEmpty()) {
         String decoded;

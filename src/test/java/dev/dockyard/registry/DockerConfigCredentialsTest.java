@@ -55,6 +55,22 @@ class DockerConfigCredentialsTest {
   }
 
   @Test
+  void readsAnIdentityTokenAsDockerDoesUnderTheUserNameToken() throws IOException {
+    DockerConfigCredentials credentials =
+        config("{\"auths\":{\"nexus.corp:5000\":{\"identitytoken\":\"tok-123\"}}}");
+
+    RegistryCredential credential = credentials.lookup("nexus.corp:5000").orElseThrow();
+
+    assertThat(credential.username()).isEqualTo(DockerConfigCredentials.IDENTITY_TOKEN_USER);
+    assertThat(credential.password()).isEqualTo("tok-123");
+    assertThat(credential.source())
+        .isEqualTo(
+            "Docker config "
+                + dir.resolve("config.json")
+                + " (auths 'nexus.corp:5000' identitytoken)");
+  }
+
+  @Test
   void findsNothingForAnotherRegistryOrWithoutAFile() throws IOException {
     assertThat(
             config("{\"auths\":{\"a.corp\":{\"auth\":\"" + auth("u:p") + "\"}}}").lookup("b.corp"))

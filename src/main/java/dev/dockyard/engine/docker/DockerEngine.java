@@ -9,7 +9,6 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.AuthConfigurations;
 import com.github.dockerjava.api.model.PushResponseItem;
-import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.dockyard.context.BuildContext;
 import dev.dockyard.dockerfile.CopySources;
 import dev.dockyard.dockerfile.DockerfileException;
@@ -19,6 +18,7 @@ import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.Target;
+import dev.dockyard.registry.CredentialLookupException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -316,7 +316,7 @@ public final class DockerEngine implements ImageEngine {
     for (String registry : registries) {
       try {
         auth.forRegistry(registry).ifPresent(configurations::addConfig);
-      } catch (CredentialRetrievalException e) {
+      } catch (CredentialLookupException e) {
         request.log().debug("No credentials for base images from " + registry + ": " + e);
       }
     }
@@ -435,13 +435,8 @@ public final class DockerEngine implements ImageEngine {
   /** Pushes every tag and returns the digest the registry reported. */
   private String push(DockerClient client, ImageRequest request) throws EngineException {
     String registry = registryOf(request.image()).orElse("docker.io");
-    Optional<AuthConfig> auth;
-    try {
-      auth = new RegistryAuth(request.registries(), request.log()).forRegistry(registry);
-    } catch (CredentialRetrievalException e) {
-      throw new EngineException(
-          "Reading credentials for " + registry + " failed: '" + e.getMessage() + "'", true, e);
-    }
+    Optional<AuthConfig> auth =
+        new RegistryAuth(request.registries(), request.log()).forRegistry(registry);
     String digest = null;
     for (String tag : request.tags()) {
       PushStream stream = new PushStream(request);

@@ -3,7 +3,6 @@ package dev.dockyard.engine.jib;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.Credential;
-import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.blob.BlobDescriptor;
@@ -72,16 +71,6 @@ final class BaseImageInspector {
     };
   }
 
-  /** The compressed size of the image's config and layers, as the registry stores them. */
-  long size(ImageReference reference)
-      throws IOException, RegistryException, CredentialRetrievalException {
-    long size = 0;
-    for (BlobDescriptor blob : blobs(reference)) {
-      size += blob.getSize();
-    }
-    return size;
-  }
-
   /** The image's config (first) and layers, as its manifest lists them. */
   List<BlobDescriptor> blobs(ImageReference reference)
       throws IOException, RegistryException, CredentialRetrievalException {
@@ -140,9 +129,5 @@ final class BaseImageInspector {
           "unsupported manifest type " + manifest.getManifestMediaType() + " for " + reference);
     }
     return buildable;
-  }
-
-  static String shortDigest(DescriptorDigest digest) {
-    return digest.getHash().substring(0, 12);
   }
 }

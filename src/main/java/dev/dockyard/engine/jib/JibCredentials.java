@@ -67,11 +67,6 @@ final class JibCredentials {
     return source == null || source.isEmpty() ? Optional.empty() : Optional.of(source);
   }
 
-  /** Whether credentials were looked up for a registry. */
-  boolean asked(String registry) {
-    return sourceByRegistry.containsKey(registry.toLowerCase(Locale.ROOT));
-  }
-
   RegistryPolicy policy() {
     return policy;
   }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.security.DigestException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Mounts layers that another module of the reactor already pushed to the same registry into this
@@ -30,21 +31,22 @@ final class LayerMounts {
 
   /** True when another repository of the registry holds one of these layers. */
   boolean anyKnown(ImageReference target, List<String> signatures) {
-    for (String signature : signatures) {
-      var known = ledger.find(target.getRegistry(), signature);
-      if (known.isPresent() && !known.get().repository().equals(target.getRepository())) {
-        return true;
-      }
-    }
-    return false;
+    return signatures.stream().anyMatch(signature -> elsewhere(target, signature).isPresent());
+  }
+
+  /** The layer with this signature in another repository of the target's registry, if any. */
+  private Optional<LayerLedger.Pushed> elsewhere(ImageReference target, String signature) {
+    return ledger
+        .find(target.getRegistry(), signature)
+        .filter(layer -> !layer.repository().equals(target.getRepository()));
   }
 
   /** Mounts every known layer of this image; returns how many bytes need no upload. */
   long mountKnown(RegistryClient client, ImageReference target, List<String> signatures) {
     long mounted = 0;
     for (String signature : signatures) {
-      var known = ledger.find(target.getRegistry(), signature);
-      if (known.isEmpty() || known.get().repository().equals(target.getRepository())) {
+      Optional<LayerLedger.Pushed> known = elsewhere(target, signature);
+      if (known.isEmpty()) {
         continue;
       }
       LayerLedger.Pushed layer = known.get();
