@@ -14,4 +14,7 @@ assert checks.run("${checks.REGISTRY}/${repo}:second") == 'answer=42'
 def manifest = checks.manifest(repo, 'second')
 def base = checks.manifest('base/java17', 'latest')
 assert manifest.layers.size() == base.layers.size() + 3
+// ${dockyard.libs} holds every runtime jar, the SNAPSHOT library included, for templates.
+assert checks.file('app/target/dockyard/app/libs/repro-lib-0.9.0-SNAPSHOT.jar').isFile()
+assert checks.file('app/target/dockyard/app/snapshot-libs/repro-lib-0.9.0-SNAPSHOT.jar').isFile()
 return true

@@ -21,9 +21,10 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.FileUtils;
 
 /**
- * Lays out the application files a Dockerfile copies, under {@code target/dockyard/app}: release
- * dependency jars, snapshot jars, resources and classes, each in its own folder so each becomes its
- * own layer, the most stable first. Files are hard-linked where the file system allows it.
+ * Lays out the application files a Dockerfile copies, under {@code target/dockyard/app}: all
+ * dependency jars ({@code libs}), the SNAPSHOT ones again on their own, resources and classes, each
+ * in its own folder so each can become its own layer, the most stable first. Files are hard-linked
+ * where the file system allows it.
  */
 final class ApplicationLayout {
 
@@ -91,9 +92,15 @@ final class ApplicationLayout {
         name = artifact.getGroupId() + "-" + name;
         names.add(name);
       }
-      Path linked = (artifact.isSnapshot() ? snapshots : libs).resolve(name);
+      // ${dockyard.libs} holds every runtime jar; SNAPSHOTs also get a folder of their own.
+      Path linked = libs.resolve(name);
       link(file, linked);
       origins.put(linked.toRealPath(), file.toAbsolutePath());
+      if (artifact.isSnapshot()) {
+        Path snapshot = snapshots.resolve(name);
+        link(file, snapshot);
+        origins.put(snapshot.toRealPath(), file.toAbsolutePath());
+      }
       classpathJars.add(name);
       if (!artifact.isSnapshot()) {
         families.computeIfAbsent(family(artifact.getGroupId()), f -> new ArrayList<>()).add(linked);
