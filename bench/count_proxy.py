@@ -1,8 +1,9 @@
-"""A loopback TCP proxy that counts the bytes clients send upstream (what a push uploads).
+"""A loopback TCP proxy that counts the bytes of one direction.
 
-    python3 count_proxy.py LISTEN_PORT UPSTREAM_PORT COUNT_FILE
+    python3 count_proxy.py LISTEN_PORT UPSTREAM_PORT COUNT_FILE [up|down]
 
-Listens on 127.0.0.1 only, forwards to 127.0.0.1:UPSTREAM_PORT, and rewrites COUNT_FILE with the
+up (the default) counts what clients send upstream (what a push uploads); down counts what the
+upstream sends back (what a pull downloads). Listens on 127.0.0.1 only, forwards to 127.0.0.1:UPSTREAM_PORT, and rewrites COUNT_FILE with the
 running total every half second. Stops on SIGTERM.
 """
 import asyncio
@@ -29,14 +30,14 @@ async def pipe(reader, writer, count):
         writer.close()
 
 
-async def handle(client_reader, client_writer, upstream_port):
+async def handle(client_reader, client_writer, upstream_port, down):
     try:
         up_reader, up_writer = await asyncio.open_connection("127.0.0.1", upstream_port)
     except OSError:
         client_writer.close()
         return
     await asyncio.gather(
-        pipe(client_reader, up_writer, True), pipe(up_reader, client_writer, False)
+        pipe(client_reader, up_writer, not down), pipe(up_reader, client_writer, down)
     )
 
 
@@ -49,8 +50,9 @@ async def report(path):
 
 async def main():
     listen, upstream, path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+    down = len(sys.argv) > 4 and sys.argv[4] == "down"
     server = await asyncio.start_server(
-        lambda r, w: handle(r, w, upstream), "127.0.0.1", listen
+        lambda r, w: handle(r, w, upstream, down), "127.0.0.1", listen
     )
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)

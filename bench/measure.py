@@ -1,10 +1,9 @@
 """Bytes a set of images costs, read from the registry API, and the floor it could cost.
 
-    python3 measure.py registry REGISTRY NAMESPACE N      -> "stored pull" in bytes
+    python3 measure.py registry REGISTRY NAMESPACE N      -> stored bytes
     python3 measure.py floor REGISTRY BASE_REPO PROJECT N -> floor in bytes
 
 stored: every distinct blob (layers and configs) the N images reference, the base image's once.
-pull: what a fresh Docker engine downloads to pull all N images: every distinct layer and config.
 floor: the base image plus the distinct jars of all services plus their own classes and resources.
 """
 import json
@@ -32,8 +31,7 @@ def registry_bytes(registry, namespace, n):
     for i in range(1, n + 1):
         for digest, size in blobs(manifest(registry, f"{namespace}/service-{i}", "1.0.0")):
             seen[digest] = size
-    total = sum(seen.values())
-    return total, total
+    return sum(seen.values())
 
 
 def floor(registry, base_repo, project, n):
@@ -53,7 +51,6 @@ def floor(registry, base_repo, project, n):
 
 if __name__ == "__main__":
     if sys.argv[1] == "registry":
-        stored, pull = registry_bytes(sys.argv[2], sys.argv[3], int(sys.argv[4]))
-        print(stored, pull)
+        print(registry_bytes(sys.argv[2], sys.argv[3], int(sys.argv[4])))
     else:
         print(floor(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])))

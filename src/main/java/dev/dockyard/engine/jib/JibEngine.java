@@ -20,6 +20,7 @@ import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.blob.BlobDescriptor;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import com.google.cloud.tools.jib.http.ResponseException;
+import com.google.cloud.tools.jib.registry.RegistryClient;
 import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.dockyard.context.BuildContext;
@@ -133,9 +134,15 @@ public final class JibEngine implements ImageEngine {
               request.registries().isInsecure(targetReference.getRegistry()),
               request.log());
       LayerMounts mounts = new LayerMounts(request.layers(), request.log());
-      if (target.isRegistry() && mounts.anyKnown(targetReference, signatures)) {
-        long mounted =
-            mounts.mountKnown(registry.pushClient(targetReference), targetReference, signatures);
+      boolean mountBase = target.isRegistry() && sameRegistry(base, targetReference);
+      boolean mountKnown = target.isRegistry() && mounts.anyKnown(targetReference, signatures);
+      RegistryClient pushClient =
+          mountBase || mountKnown ? registry.pushClient(targetReference) : null;
+      if (mountBase) {
+        mountBaseLayers(request, credentials, pushClient, base);
+      }
+      if (mountKnown) {
+        long mounted = mounts.mountKnown(pushClient, targetReference, signatures);
         if (mounted > 0) {
           request
               .log()
@@ -267,6 +274,41 @@ public final class JibEngine implements ImageEngine {
           "write FROM as [registry/]repository[:tag|@digest], for example"
               + " 127.0.0.1:5000/base/java17:latest",
           e);
+    }
+  }
+
+  private static boolean sameRegistry(ImageReference base, ImageReference target) {
+    return !base.isScratch()
+        && base.getRegistry().equals(target.getRegistry())
+        && !base.getRepository().equals(target.getRepository());
+  }
+
+  /**
+   * Mounts the base image's layers into a new repository of the same registry before jib looks for
+   * them there: jib would otherwise download every base layer into its cache first, only to mount
+   * it afterwards. A layer that cannot be mounted is left to jib.
+   */
+  private static void mountBaseLayers(
+      ImageRequest request,
+      JibCredentials credentials,
+      RegistryClient pushClient,
+      ImageReference base) {
+    try {
+      List<BlobDescriptor> baseBlobs =
+          new BaseImageInspector(
+                  credentials, request.registries().isInsecure(base.getRegistry()), request.log())
+              .blobs(base);
+      long mounted =
+          LayerMounts.mountFrom(
+              pushClient,
+              base.getRepository(),
+              baseBlobs.subList(1, baseBlobs.size()),
+              request.log());
+      request
+          .log()
+          .debug("Mounted " + JibProgressLog.megabytes(mounted) + " of base layers from " + base);
+    } catch (IOException | RegistryException | CredentialRetrievalException e) {
+      request.log().debug("Base layers not mounted ahead of jib: " + e);
     }
   }
 

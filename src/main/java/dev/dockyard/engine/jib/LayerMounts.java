@@ -50,23 +50,40 @@ final class LayerMounts {
         continue;
       }
       LayerLedger.Pushed layer = known.get();
-      try {
-        boolean done =
-            client.pushBlob(
-                DescriptorDigest.fromDigest(layer.digest()),
-                new NoUpload(layer.digest()),
-                layer.repository(),
-                bytes -> {});
-        if (done) {
-          mounted += layer.size();
-          log.debug("Mounted " + layer.digest() + " from " + layer.repository());
-        }
-      } catch (IOException | RegistryException | DigestException e) {
-        // Not mounted: jib uploads the layer as usual.
-        log.debug("Could not mount " + layer.digest() + " from " + layer.repository() + ": " + e);
+      if (mount(client, layer.digest(), layer.repository(), log)) {
+        mounted += layer.size();
       }
     }
     return mounted;
+  }
+
+  /** Mounts these blobs of another repository of the client's registry; returns bytes mounted. */
+  static long mountFrom(
+      RegistryClient client, String repository, List<BlobDescriptor> blobs, BuildLog log) {
+    long mounted = 0;
+    for (BlobDescriptor blob : blobs) {
+      if (mount(client, blob.getDigest().toString(), repository, log)) {
+        mounted += blob.getSize();
+      }
+    }
+    return mounted;
+  }
+
+  private static boolean mount(
+      RegistryClient client, String digest, String repository, BuildLog log) {
+    try {
+      boolean done =
+          client.pushBlob(
+              DescriptorDigest.fromDigest(digest), new NoUpload(digest), repository, bytes -> {});
+      if (done) {
+        log.debug("Mounted " + digest + " from " + repository);
+      }
+      return done;
+    } catch (IOException | RegistryException | DigestException e) {
+      // Not mounted: jib uploads the layer as usual.
+      log.debug("Could not mount " + digest + " from " + repository + ": " + e);
+      return false;
+    }
   }
 
   /**
