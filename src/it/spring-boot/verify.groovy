@@ -56,9 +56,27 @@ services.each { name, port ->
   assert first.subList(0, first.size() - 1) == second.subList(0, second.size() - 1) : 'all other layers kept'
 }
 
-// Services share their Spring family layers in the registry.
-def layersOf = { name -> checks.manifest("it-boot/${name}", 'second').layers*.digest as Set }
-def shared = layersOf('order-service').intersect(layersOf('user-service'))
+// Services share their Spring layers in the registry, and no jar is stored twice: a jar sits in
+// the one shared layer of exactly the services that use it, or in the own layer of the only
+// service that does.
+def placements = [:].withDefault { [] as Set }
+services.keySet().each { service ->
+  new File(basedir, "${service}/target/dockyard/app/layers").eachDir { layer ->
+    layer.eachFile { jar ->
+      placements[jar.name] << (layer.name.startsWith('shared-') ? layer.name : "${service}/${layer.name}")
+    }
+  }
+}
+placements.each { jar, layers -> assert layers.size() == 1 : "${jar} is in ${layers}" }
+def layersOf = { name -> checks.manifest("it-boot/${name}", 'second').layers as List }
 def base = checks.manifest('base/java17', 'latest').layers*.digest as Set
-assert (shared - base).size() >= 3 : 'org.springframework, com.fasterxml, org.apache ... layers shared'
+def orderLayers = layersOf('order-service')*.digest as Set
+def userLayers = layersOf('user-service')*.digest as Set
+assert (orderLayers.intersect(userLayers) - base).size() >= 1 : 'the Spring Boot layer is shared'
+def appBlobs = services.keySet().collectMany { layersOf(it) }.findAll { !base.contains(it.digest) }.unique { it.digest }
+def jarBytes = services.keySet().collectMany { service ->
+  new File(basedir, "${service}/target/dockyard/app/libs").listFiles() as List
+}.unique { it.name }.sum { it.length() }
+def stored = appBlobs.sum { it.size }
+assert stored <= jarBytes * 1.1 + 1_000_000 : "registry holds ${stored} bytes of layers for ${jarBytes} bytes of distinct jars"
 return true

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.FileUtils;
@@ -49,18 +48,21 @@ final class ApplicationLayout {
           "org.springframework.boot:spring-boot-docker-compose");
 
   static final String BOOT_PLUGIN = "org.springframework.boot:spring-boot-maven-plugin";
-  static final String MISC_FAMILY = "misc";
-  static final long SMALL_FAMILY = 1_000_000;
+
+  /** The layer of release jars that modules of the reactor build. */
+  static final String REACTOR = "reactor";
 
   private final MavenProject project;
   private final Path appDir;
+  private final JarMembership membership;
   private final List<String> libraryLayers = new ArrayList<>();
   private final List<String> classpathJars = new ArrayList<>();
   private final Map<Path, Path> origins = new HashMap<>();
 
-  ApplicationLayout(MavenProject project, Path workDir) {
+  ApplicationLayout(MavenProject project, Path workDir, JarMembership membership) {
     this.project = project;
     this.appDir = workDir.resolve("app");
+    this.membership = membership;
   }
 
   /** The context-relative folders, by placeholder name, after laying them out. */
@@ -76,7 +78,9 @@ final class ApplicationLayout {
     Path volatileResources = Files.createDirectories(appDir.resolve(VOLATILE));
 
     Set<String> names = new HashSet<>();
-    Map<String, List<Path>> families = new TreeMap<>();
+    Map<String, Long> releaseJars = new LinkedHashMap<>();
+    Map<String, Path> releaseLinks = new HashMap<>();
+    List<Path> reactorJars = new ArrayList<>();
     for (Artifact artifact : runtimeArtifacts()) {
       Path file = artifact.getFile().toPath();
       if (!Files.isRegularFile(file)) {
@@ -102,11 +106,19 @@ final class ApplicationLayout {
         origins.put(snapshot.toRealPath(), file.toAbsolutePath());
       }
       classpathJars.add(name);
-      if (!artifact.isSnapshot()) {
-        families.computeIfAbsent(family(artifact.getGroupId()), f -> new ArrayList<>()).add(linked);
+      if (artifact.isSnapshot()) {
+        continue;
+      }
+      if (membership.isReactorModule(artifact)) {
+        // Rebuilt from the reactor's sources: kept out of the layers of jars from repositories.
+        reactorJars.add(linked);
+      } else {
+        String coordinate = JarMembership.coordinate(artifact);
+        releaseJars.putIfAbsent(coordinate, Files.size(file));
+        releaseLinks.putIfAbsent(coordinate, linked);
       }
     }
-    layOutFamilies(families);
+    layOutGroups(releaseJars, releaseLinks, reactorJars);
 
     Path output = Path.of(project.getBuild().getOutputDirectory());
     if (Files.isDirectory(output)) {
@@ -172,22 +184,17 @@ final class ApplicationLayout {
     return List.copyOf(libraryLayers);
   }
 
-  private void layOutFamilies(Map<String, List<Path>> families) throws IOException {
+  private void layOutGroups(
+      Map<String, Long> releaseJars, Map<String, Path> releaseLinks, List<Path> reactorJars)
+      throws IOException {
     Path layers = Files.createDirectories(appDir.resolve(LAYERS));
-    List<Path> misc = new ArrayList<>();
-    for (Map.Entry<String, List<Path>> family : families.entrySet()) {
-      long size = 0;
-      for (Path jar : family.getValue()) {
-        size += Files.size(jar);
-      }
-      if (size < SMALL_FAMILY) {
-        misc.addAll(family.getValue());
-        continue;
-      }
-      libraryLayers.add(linkAll(family.getValue(), layers.resolve(family.getKey())));
+    for (JarGroups.Group group :
+        JarGroups.plan(releaseJars, membership::membersOf, project.getId())) {
+      List<Path> jars = group.jars().stream().map(releaseLinks::get).toList();
+      libraryLayers.add(linkAll(jars, layers.resolve(group.name())));
     }
-    if (!misc.isEmpty()) {
-      libraryLayers.add(linkAll(misc, layers.resolve(MISC_FAMILY)));
+    if (!reactorJars.isEmpty()) {
+      libraryLayers.add(linkAll(reactorJars, layers.resolve(REACTOR)));
     }
   }
 
@@ -199,14 +206,6 @@ final class ApplicationLayout {
       origins.put(linked.toRealPath(), origins.get(jar.toRealPath()));
     }
     return contextRelative(folder);
-  }
-
-  /**
-   * The layer a release jar goes to: its groupId (a groupId named like the misc layer is kept
-   * apart).
-   */
-  static String family(String groupId) {
-    return groupId.equals(MISC_FAMILY) ? groupId + "_" : groupId;
   }
 
   /** True when the folder holds at least one file. */

@@ -28,6 +28,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.ProjectDependenciesResolver;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -159,6 +160,8 @@ abstract class DockyardMojo extends AbstractMojo {
   Settings settings;
 
   @Component SettingsDecrypter settingsDecrypter;
+
+  @Component ProjectDependenciesResolver dependenciesResolver;
 
   /** The configuration of this module, with {@code -Ddockyard.*} applied. */
   ModuleConfig config() {

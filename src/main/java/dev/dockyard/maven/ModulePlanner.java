@@ -84,7 +84,19 @@ final class ModulePlanner {
 
     Path workDir = Path.of(project.getBuild().getDirectory(), "dockyard");
     Files.createDirectories(workDir);
-    ApplicationLayout layout = new ApplicationLayout(project, workDir);
+    JarMembership membership =
+        state.membership(
+            () -> {
+              List<MavenProject> imageModules = new ArrayList<>();
+              for (MavenProject module : mojo.session.getAllProjects()) {
+                if (state.candidate(module, inspector).isImageModule()) {
+                  imageModules.add(module);
+                }
+              }
+              return JarMembership.resolve(
+                  mojo.session, imageModules, mojo.dependenciesResolver, mojo.getLog());
+            });
+    ApplicationLayout layout = new ApplicationLayout(project, workDir, membership);
     Map<String, String> folders = layout.layOut();
     Optional<String> mainClass = Optional.ofNullable(config.mainClass()).or(candidate::mainClass);
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.SessionData;
@@ -23,6 +24,7 @@ final class ReactorState {
   private final Map<String, Boolean> reported = new ConcurrentHashMap<>();
   private final Map<String, ModuleCandidate> candidates = new ConcurrentHashMap<>();
   private final LayerLedger layers = new LayerLedger();
+  private JarMembership membership;
   private volatile boolean summaryPrinted;
 
   /** The reactor's shared state, created by whichever module asks first. */
@@ -43,6 +45,14 @@ final class ReactorState {
   /** The layers the reactor's modules pushed, for the modules that push after them. */
   LayerLedger layers() {
     return layers;
+  }
+
+  /** Which image modules use each release jar, resolved by the first module that asks. */
+  synchronized JarMembership membership(Supplier<JarMembership> resolve) {
+    if (membership == null) {
+      membership = resolve.get();
+    }
+    return membership;
   }
 
   /** Another module's candidate, inspected once per reactor. */

@@ -1,0 +1,104 @@
+package dev.dockyard.maven;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.function.Function;
+
+/**
+ * Splits a module's release jars into layers by which image modules of the reactor use them: jars
+ * used by exactly the same modules share one layer. Every module that uses a jar then carries the
+ * very same layer, so the registry stores each jar once; and since every module orders its layers
+ * the same way, most shared first, images of one reactor share a prefix of layers that an engine
+ * pulls once. Groups that only this module uses, or that are too small to be worth a layer, end up
+ * together in a last layer of the module's own.
+ */
+final class JarGroups {
+
+  /** Shared groups smaller than this go into the module's own layer instead. */
+  static final long SMALL_GROUP = 256 * 1024;
+
+  /** The name of the module's own layer. */
+  static final String OWN = "own";
+
+  /** A layer of jars, named for its folder under {@code target/dockyard/app/layers}. */
+  record Group(String name, List<String> jars) {}
+
+  private JarGroups() {}
+
+  /**
+   * @param jars this module's release jars (coordinate to size), in classpath order
+   * @param members for each coordinate, the ids of the image modules that use it; a jar the module
+   *     does not find itself among counts as its own
+   * @param self this module's id
+   * @return the layers, most shared first, the module's own last; none empty
+   */
+  static List<Group> plan(
+      Map<String, Long> jars, Function<String, SortedSet<String>> members, String self) {
+    Map<String, List<String>> byMembers = new LinkedHashMap<>();
+    Map<String, Integer> counts = new HashMap<>();
+    Map<String, Long> sizes = new HashMap<>();
+    List<String> own = new ArrayList<>();
+    for (Map.Entry<String, Long> jar : jars.entrySet()) {
+      SortedSet<String> users = members.apply(jar.getKey());
+      if (users == null || users.size() < 2 || !users.contains(self)) {
+        own.add(jar.getKey());
+        continue;
+      }
+      String key = String.join(",", users);
+      byMembers.computeIfAbsent(key, k -> new ArrayList<>()).add(jar.getKey());
+      counts.put(key, users.size());
+      sizes.merge(key, jar.getValue(), Long::sum);
+    }
+    List<String> keys = new ArrayList<>(byMembers.keySet());
+    keys.sort(
+        Comparator.comparing((String key) -> counts.get(key))
+            .reversed()
+            .thenComparing(Comparator.naturalOrder()));
+    List<Group> groups = new ArrayList<>();
+    Set<String> small = new HashSet<>();
+    for (String key : keys) {
+      if (sizes.get(key) < SMALL_GROUP) {
+        small.add(key);
+        continue;
+      }
+      // Sorted, so that every module that shares the group fills it alike.
+      List<String> sorted = byMembers.get(key).stream().sorted().toList();
+      groups.add(new Group("shared-" + counts.get(key) + "-" + hash(key), sorted));
+    }
+    if (!small.isEmpty()) {
+      // Back in classpath order, with the jars only this module uses.
+      List<String> leftovers = new ArrayList<>();
+      for (String jar : jars.keySet()) {
+        if (own.contains(jar) || small.stream().anyMatch(key -> byMembers.get(key).contains(jar))) {
+          leftovers.add(jar);
+        }
+      }
+      own = leftovers;
+    }
+    if (!own.isEmpty()) {
+      groups.add(new Group(OWN, own));
+    }
+    return groups;
+  }
+
+  private static String hash(String key) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+  }
+}
