@@ -1,15 +1,28 @@
 package dev.dockyard.engine;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The layers the images of one reactor pushed, shared by its modules: a layer that another module
- * already pushed to the same registry is mounted from that repository instead of uploaded again.
- * Keyed by a signature of the layer's files, so it is known before the layer is built.
+ * The layers pushed to each registry, by this reactor and, when the ledger is kept in a file, by
+ * earlier builds on this machine: a layer the registry already holds in another repository is
+ * mounted from there instead of uploaded again. Keyed by a signature of the layer's files, so it is
+ * known before the layer is built. The file is a cache: an entry whose blob is gone costs one
+ * failed mount, after which the layer is uploaded as usual.
  */
 public final class LayerLedger {
+
+  /** At most this many layers are remembered in the file, the most recent kept. */
+  static final int MAX_REMEMBERED = 20_000;
 
   /**
    * A layer in a registry.
@@ -20,22 +33,90 @@ public final class LayerLedger {
    */
   public record Pushed(String digest, long size, String repository) {}
 
-  private final Map<String, Pushed> bySignature = new ConcurrentHashMap<>();
-  private final Map<String, Boolean> digests = new ConcurrentHashMap<>();
+  private final Map<String, Pushed> bySignature = new LinkedHashMap<>();
+  private final Map<String, Boolean> digests = new LinkedHashMap<>();
+  private final Path file;
 
-  /** The layer with this signature another module pushed to this registry, if any. */
-  public Optional<Pushed> find(String registry, String signature) {
-    return Optional.ofNullable(bySignature.get(registry + "|" + signature));
+  /** A ledger for one run only. */
+  public LayerLedger() {
+    this(null);
   }
 
-  /** Records a pushed layer. */
-  public void record(String registry, String signature, Pushed layer) {
-    bySignature.putIfAbsent(registry + "|" + signature, layer);
-    digests.put(registry + "|" + layer.digest(), Boolean.TRUE);
+  private LayerLedger(Path file) {
+    this.file = file;
   }
 
-  /** True when some module of the reactor pushed this blob to this registry. */
-  public boolean contains(String registry, String digest) {
-    return digests.containsKey(registry + "|" + digest);
+  /**
+   * A ledger kept in this file across builds, with what it already holds; an unreadable file is
+   * treated as empty (it is only a cache).
+   */
+  public static LayerLedger keptIn(Path file) {
+    LayerLedger ledger = new LayerLedger(file);
+    try {
+      if (Files.isRegularFile(file)) {
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          String[] fields = line.split("\t");
+          if (fields.length == 5) {
+            ledger.put(
+                fields[0], fields[1], new Pushed(fields[2], Long.parseLong(fields[3]), fields[4]));
+          }
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // A cache: start afresh.
+    }
+    return ledger;
+  }
+
+  /** The layer with this signature pushed to this registry, if any. */
+  public synchronized Optional<Pushed> find(String registry, String signature) {
+    return Optional.ofNullable(bySignature.get(registry + "\t" + signature));
+  }
+
+  /** Records a pushed layer, and keeps the ledger's file up to date. */
+  public synchronized void record(String registry, String signature, Pushed layer) {
+    put(registry, signature, layer);
+  }
+
+  /** True when this blob was pushed to this registry by this reactor or, kept in a file, before. */
+  public synchronized boolean contains(String registry, String digest) {
+    return digests.containsKey(registry + "\t" + digest);
+  }
+
+  /** Writes the ledger to its file, if it has one; a failure only loses the cache. */
+  public synchronized void save() {
+    if (file == null) {
+      return;
+    }
+    List<String> lines = new ArrayList<>();
+    int skip = Math.max(0, bySignature.size() - MAX_REMEMBERED);
+    for (Map.Entry<String, Pushed> entry : bySignature.entrySet()) {
+      if (skip-- > 0) {
+        continue;
+      }
+      Pushed layer = entry.getValue();
+      lines.add(
+          entry.getKey() + "\t" + layer.digest() + "\t" + layer.size() + "\t" + layer.repository());
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+      Files.write(temp, lines, StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      // Only the cache is lost: the next build uploads what it cannot mount.
+    }
+  }
+
+  private void put(String registry, String signature, Pushed layer) {
+    String key = registry + "\t" + signature;
+    // The latest push is the likeliest to still be there; re-inserting keeps it among the newest.
+    bySignature.remove(key);
+    bySignature.put(key, layer);
+    digests.put(registry + "\t" + layer.digest(), Boolean.TRUE);
   }
 }

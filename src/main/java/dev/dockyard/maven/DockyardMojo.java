@@ -243,7 +243,8 @@ abstract class DockyardMojo extends AbstractMojo {
         policy,
         baseLayersCache(),
         new MavenBuildLog(getLog(), !session.getRequest().isInteractiveMode()),
-        ReactorState.of(session).layers(),
+        // Beside the layer caches: where the layers this machine pushed can be mounted from.
+        ReactorState.of(session).layers(baseLayersCache().resolveSibling("pushed-layers.tsv")),
         plan.origins());
   }
 

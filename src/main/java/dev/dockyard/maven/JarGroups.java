@@ -28,6 +28,12 @@ final class JarGroups {
   /** Shared groups smaller than this go into the module's own layer instead. */
   static final long SMALL_GROUP = 256 * 1024;
 
+  /**
+   * At most this many shared layers per image, the most shared kept: with the base image's and the
+   * module's other layers, an image stays far below the 127 layers overlay storage allows.
+   */
+  static final int MAX_SHARED_LAYERS = 40;
+
   /** The name of the module's own layer. */
   static final String OWN = "own";
 
@@ -68,7 +74,7 @@ final class JarGroups {
     List<Group> groups = new ArrayList<>();
     Set<String> small = new HashSet<>();
     for (String key : keys) {
-      if (sizes.get(key) < SMALL_GROUP) {
+      if (sizes.get(key) < SMALL_GROUP || groups.size() == MAX_SHARED_LAYERS) {
         small.add(key);
         continue;
       }

@@ -3,6 +3,7 @@ package dev.dockyard.maven;
 import dev.dockyard.engine.LayerLedger;
 import dev.dockyard.report.SummaryRow;
 import dev.dockyard.select.ModuleCandidate;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ final class ReactorState {
   private final Map<String, SummaryRow> rows = new ConcurrentHashMap<>();
   private final Map<String, Boolean> reported = new ConcurrentHashMap<>();
   private final Map<String, ModuleCandidate> candidates = new ConcurrentHashMap<>();
-  private final LayerLedger layers = new LayerLedger();
+  private LayerLedger layers;
   private JarMembership membership;
   private volatile boolean summaryPrinted;
 
@@ -42,8 +43,14 @@ final class ReactorState {
     }
   }
 
-  /** The layers the reactor's modules pushed, for the modules that push after them. */
-  LayerLedger layers() {
+  /**
+   * The layers pushed by the reactor's modules and by earlier builds, kept in this file; read by
+   * the first module that asks.
+   */
+  synchronized LayerLedger layers(Path file) {
+    if (layers == null) {
+      layers = LayerLedger.keptIn(file);
+    }
     return layers;
   }
 

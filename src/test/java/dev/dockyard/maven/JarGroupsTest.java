@@ -79,4 +79,22 @@ class JarGroupsTest {
 
     assertThat(groups).containsExactly(new JarGroups.Group(JarGroups.OWN, List.of("hibernate")));
   }
+
+  @Test
+  void beyondTheLimitTheLeastSharedGroupsJoinTheOwnLayer() {
+    Map<String, Long> many = new LinkedHashMap<>();
+    Map<String, SortedSet<String>> users = new java.util.HashMap<>();
+    for (int i = 0; i < JarGroups.MAX_SHARED_LAYERS + 5; i++) {
+      many.put("jar" + i, MB);
+      users.put("jar" + i, users("a", "m" + i));
+    }
+    users.put("jar0", users("a", "b", "c"));
+
+    List<JarGroups.Group> groups = JarGroups.plan(many, users::get, "a");
+
+    assertThat(groups).hasSize(JarGroups.MAX_SHARED_LAYERS + 1);
+    assertThat(groups.get(0).jars()).containsExactly("jar0");
+    assertThat(groups.get(groups.size() - 1).name()).isEqualTo(JarGroups.OWN);
+    assertThat(groups.get(groups.size() - 1).jars()).hasSize(5);
+  }
 }

@@ -149,7 +149,7 @@ public final class JibEngine implements ImageEngine {
               .info(
                   "Mounted "
                       + JibProgressLog.megabytes(mounted)
-                      + " of layers other modules pushed, instead of uploading them");
+                      + " of layers the registry already holds, instead of uploading them");
         }
       }
       JibContainer container = containerizeWithRetries(builder, containerizer, request);
@@ -170,6 +170,7 @@ public final class JibEngine implements ImageEngine {
           shared += layer.getSize();
         }
         shared += mounts.record(targetReference, signatures, layers, baseLayers);
+        request.layers().save();
       } else {
         size = Files.size(target.tarball());
       }

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Mounts layers that another module of the reactor already pushed to the same registry into this
- * image's repository, so jib finds them there and uploads nothing (jib itself mounts only from the
- * base image's repository).
+ * Mounts layers that another module of the reactor, or an earlier build on this machine, already
+ * pushed to the same registry into this image's repository, so jib finds them there and uploads
+ * nothing (jib itself mounts only from the base image's repository).
  */
 final class LayerMounts {
 

@@ -1,0 +1,67 @@
+package dev.dockyard.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayerLedgerTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aLedgerKeptInAFileRemembersThePushesOfEarlierBuilds() {
+    Path file = dir.resolve("cache/pushed-layers.tsv");
+    LayerLedger first = LayerLedger.keptIn(file);
+    first.record("reg:5000", "sig-a", new LayerLedger.Pushed("sha256:aa", 10, "shop/orders"));
+    first.save();
+
+    LayerLedger next = LayerLedger.keptIn(file);
+
+    assertThat(next.find("reg:5000", "sig-a"))
+        .contains(new LayerLedger.Pushed("sha256:aa", 10, "shop/orders"));
+    assertThat(next.contains("reg:5000", "sha256:aa")).isTrue();
+    assertThat(next.find("other:5000", "sig-a")).isEmpty();
+  }
+
+  @Test
+  void theLatestPushOfALayerIsWhereItIsMountedFrom() {
+    LayerLedger ledger = LayerLedger.keptIn(dir.resolve("pushed-layers.tsv"));
+    ledger.record("reg:5000", "sig-a", new LayerLedger.Pushed("sha256:aa", 10, "old/repo"));
+    ledger.record("reg:5000", "sig-a", new LayerLedger.Pushed("sha256:aa", 10, "new/repo"));
+
+    assertThat(ledger.find("reg:5000", "sig-a"))
+        .get()
+        .extracting(LayerLedger.Pushed::repository)
+        .isEqualTo("new/repo");
+  }
+
+  @Test
+  void anUnreadableFileIsAnEmptyLedgerAndARunOnlyLedgerWritesNothing() throws Exception {
+    Path file = dir.resolve("pushed-layers.tsv");
+    Files.writeString(file, "garbage\nreg\tsig\tsha256:bb\tnot-a-number\trepo\n");
+
+    assertThat(LayerLedger.keptIn(file).find("reg", "sig")).isEmpty();
+
+    LayerLedger runOnly = new LayerLedger();
+    runOnly.record("reg", "sig", new LayerLedger.Pushed("sha256:cc", 1, "repo"));
+    runOnly.save();
+    assertThat(Files.readString(file)).doesNotContain("sha256:cc");
+  }
+
+  @Test
+  void theFileKeepsOnlyTheMostRecentLayers() {
+    Path file = dir.resolve("pushed-layers.tsv");
+    LayerLedger ledger = LayerLedger.keptIn(file);
+    for (int i = 0; i <= LayerLedger.MAX_REMEMBERED; i++) {
+      ledger.record("reg", "sig-" + i, new LayerLedger.Pushed("sha256:" + i, 1, "repo"));
+    }
+    ledger.save();
+
+    LayerLedger next = LayerLedger.keptIn(file);
+    assertThat(next.find("reg", "sig-0")).isEmpty();
+    assertThat(next.find("reg", "sig-" + LayerLedger.MAX_REMEMBERED)).isPresent();
+  }
+}
