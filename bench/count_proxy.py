@@ -3,8 +3,9 @@
     python3 count_proxy.py LISTEN_PORT UPSTREAM_PORT COUNT_FILE [up|down]
 
 up (the default) counts what clients send upstream (what a push uploads); down counts what the
-upstream sends back (what a pull downloads). Listens on 127.0.0.1 only, forwards to 127.0.0.1:UPSTREAM_PORT, and rewrites COUNT_FILE with the
-running total every half second. Stops on SIGTERM.
+upstream sends back (what a pull downloads). Listens on 127.0.0.1 only, forwards to
+127.0.0.1:UPSTREAM_PORT, and rewrites COUNT_FILE with the running total every half second.
+Stops on SIGTERM.
 """
 import asyncio
 import signal
