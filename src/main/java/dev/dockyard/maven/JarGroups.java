@@ -18,10 +18,11 @@ import java.util.function.Function;
 /**
  * Splits a module's release jars into layers by which image modules of the reactor use them: jars
  * used by exactly the same modules share one layer. Every module that uses a jar then carries the
- * very same layer, so the registry stores each jar once; and since every module orders its layers
- * the same way, most shared first, images of one reactor share a prefix of layers that an engine
- * pulls once. Groups that only this module uses, or that are too small to be worth a layer, end up
- * together in a last layer of the module's own.
+ * very same layer, so the registry stores each jar once. Every module orders its layers the same
+ * way, those that save the most bytes (size times users beyond the first) first: an engine keys a
+ * layer by the layers under it, so images of one reactor share a prefix of layers it pulls once,
+ * and the big shared layers belong in it. Groups that only this module uses, or that are too small
+ * to be worth a layer, end up together in a last layer of the module's own.
  */
 final class JarGroups {
 
@@ -29,8 +30,8 @@ final class JarGroups {
   static final long SMALL_GROUP = 256 * 1024;
 
   /**
-   * At most this many shared layers per image, the most shared kept: with the base image's and the
-   * module's other layers, an image stays far below the 127 layers overlay storage allows.
+   * At most this many shared layers per image, those saving the most kept: with the base image's
+   * and the module's other layers, an image stays far below the 127 layers overlay storage allows.
    */
   static final int MAX_SHARED_LAYERS = 40;
 
@@ -47,7 +48,7 @@ final class JarGroups {
    * @param members for each coordinate, the ids of the image modules that use it; a jar the module
    *     does not find itself among counts as its own
    * @param self this module's id
-   * @return the layers, most shared first, the module's own last; none empty
+   * @return the layers, those saving the most bytes first, the module's own last; none empty
    */
   static List<Group> plan(
       Map<String, Long> jars, Function<String, SortedSet<String>> members, String self) {
@@ -67,8 +68,10 @@ final class JarGroups {
       sizes.merge(key, jar.getValue(), Long::sum);
     }
     List<String> keys = new ArrayList<>(byMembers.keySet());
+    // The bytes a group saves (its size for every user but one) decide; every module that holds a
+    // group sees the same jars, sizes and users, so all modules order their layers alike.
     keys.sort(
-        Comparator.comparing((String key) -> counts.get(key))
+        Comparator.comparing((String key) -> sizes.get(key) * (counts.get(key) - 1))
             .reversed()
             .thenComparing(Comparator.naturalOrder()));
     List<Group> groups = new ArrayList<>();
