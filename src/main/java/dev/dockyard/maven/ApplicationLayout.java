@@ -49,6 +49,9 @@ final class ApplicationLayout {
 
   static final String BOOT_PLUGIN = "org.springframework.boot:spring-boot-maven-plugin";
 
+  /** The scopes whose jars the application runs with. */
+  static final Set<String> RUNTIME_SCOPES = Set.of("compile", "runtime", "system");
+
   /** The layer of release jars that modules of the reactor build. */
   static final String REACTOR = "reactor";
 
@@ -223,21 +226,26 @@ final class ApplicationLayout {
    * {@code BOOT-INF/lib}: no optional dependencies, no devtools, no annotation processors.
    */
   private List<Artifact> runtimeArtifacts() {
-    boolean boot = project.getPlugin(BOOT_PLUGIN) != null;
+    boolean boot = isBoot(project);
     return project.getArtifacts().stream()
         .filter(
             artifact ->
                 !boot
-                    || (!artifact.isOptional()
-                        && !BOOT_EXCLUDED.contains(
-                            artifact.getGroupId() + ":" + artifact.getArtifactId())))
-        .filter(
-            artifact ->
-                Artifact.SCOPE_COMPILE.equals(artifact.getScope())
-                    || Artifact.SCOPE_RUNTIME.equals(artifact.getScope())
-                    || Artifact.SCOPE_SYSTEM.equals(artifact.getScope()))
+                    || !leftOutByBoot(
+                        artifact.isOptional(), artifact.getGroupId(), artifact.getArtifactId()))
+        .filter(artifact -> RUNTIME_SCOPES.contains(artifact.getScope()))
         .filter(artifact -> artifact.getFile() != null)
         .toList();
+  }
+
+  /** True for a module built with spring-boot-maven-plugin. */
+  static boolean isBoot(MavenProject project) {
+    return project.getPlugin(BOOT_PLUGIN) != null;
+  }
+
+  /** True for what Spring Boot's repackage leaves out of BOOT-INF/lib. */
+  static boolean leftOutByBoot(boolean optional, String groupId, String artifactId) {
+    return optional || BOOT_EXCLUDED.contains(groupId + ":" + artifactId);
   }
 
   String contextRelative(Path folder) {

@@ -75,28 +75,20 @@ final class JarGroups {
             .reversed()
             .thenComparing(Comparator.naturalOrder()));
     List<Group> groups = new ArrayList<>();
-    Set<String> small = new HashSet<>();
+    Set<String> leftovers = new HashSet<>(own);
     for (String key : keys) {
       if (sizes.get(key) < SMALL_GROUP || groups.size() == MAX_SHARED_LAYERS) {
-        small.add(key);
+        leftovers.addAll(byMembers.get(key));
         continue;
       }
       // Sorted, so that every module that shares the group fills it alike.
       List<String> sorted = byMembers.get(key).stream().sorted().toList();
       groups.add(new Group("shared-" + counts.get(key) + "-" + hash(key), sorted));
     }
-    if (!small.isEmpty()) {
-      // Back in classpath order, with the jars only this module uses.
-      List<String> leftovers = new ArrayList<>();
-      for (String jar : jars.keySet()) {
-        if (own.contains(jar) || small.stream().anyMatch(key -> byMembers.get(key).contains(jar))) {
-          leftovers.add(jar);
-        }
-      }
-      own = leftovers;
-    }
-    if (!own.isEmpty()) {
-      groups.add(new Group(OWN, own));
+    // The module's own layer, in classpath order.
+    List<String> ownLayer = jars.keySet().stream().filter(leftovers::contains).toList();
+    if (!ownLayer.isEmpty()) {
+      groups.add(new Group(OWN, ownLayer));
     }
     return groups;
   }

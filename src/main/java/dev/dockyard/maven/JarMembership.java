@@ -25,8 +25,6 @@ import org.eclipse.aether.graph.Dependency;
  */
 final class JarMembership {
 
-  private static final Set<String> RUNTIME_SCOPES = Set.of("compile", "runtime", "system");
-
   private final Map<String, SortedSet<String>> members;
   private final Set<String> reactorModules;
 
@@ -53,7 +51,7 @@ final class JarMembership {
       request.setResolutionFilter(
           (node, parents) ->
               node.getDependency() == null
-                  || RUNTIME_SCOPES.contains(node.getDependency().getScope()));
+                  || ApplicationLayout.RUNTIME_SCOPES.contains(node.getDependency().getScope()));
       DependencyResolutionResult result;
       try {
         result = resolver.resolve(request);
@@ -65,16 +63,12 @@ final class JarMembership {
       if (result == null) {
         continue;
       }
-      boolean boot = module.getPlugin(ApplicationLayout.BOOT_PLUGIN) != null;
+      boolean boot = ApplicationLayout.isBoot(module);
       for (Dependency dependency : result.getDependencies()) {
         org.eclipse.aether.artifact.Artifact artifact = dependency.getArtifact();
-        if (!RUNTIME_SCOPES.contains(dependency.getScope())) {
-          continue;
-        }
         if (boot
-            && (dependency.isOptional()
-                || ApplicationLayout.BOOT_EXCLUDED.contains(
-                    artifact.getGroupId() + ":" + artifact.getArtifactId()))) {
+            && ApplicationLayout.leftOutByBoot(
+                dependency.isOptional(), artifact.getGroupId(), artifact.getArtifactId())) {
           continue;
         }
         members

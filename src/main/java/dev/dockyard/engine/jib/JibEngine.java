@@ -139,7 +139,7 @@ public final class JibEngine implements ImageEngine {
       RegistryClient pushClient =
           mountBase || mountKnown ? registry.pushClient(targetReference) : null;
       if (mountBase) {
-        mountBaseLayers(request, credentials, pushClient, base);
+        mountBaseLayers(request, registry, pushClient, base);
       }
       if (mountKnown) {
         long mounted = mounts.mountKnown(pushClient, targetReference, signatures);
@@ -291,14 +291,12 @@ public final class JibEngine implements ImageEngine {
    */
   private static void mountBaseLayers(
       ImageRequest request,
-      JibCredentials credentials,
+      BaseImageInspector registry,
       RegistryClient pushClient,
       ImageReference base) {
     try {
-      List<BlobDescriptor> baseBlobs =
-          new BaseImageInspector(
-                  credentials, request.registries().isInsecure(base.getRegistry()), request.log())
-              .blobs(base);
+      // The base image lives in the target's registry: the target's inspector reads it.
+      List<BlobDescriptor> baseBlobs = registry.blobs(base);
       long mounted =
           LayerMounts.mountFrom(
               pushClient,
