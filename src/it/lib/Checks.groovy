@@ -88,6 +88,63 @@ class RegistryChecks {
     return new File(basedir, 'build.log').getText('UTF-8')
   }
 
+  /** A namespace of its own for every run (the registry keeps what earlier runs pushed), read
+   *  by every build of this IT, the prebuild's and the invoker's, from .mvn/maven.config. */
+  String ownNamespace(String prefix) {
+    String namespace = "${prefix}-${System.currentTimeMillis()}"
+    new File(basedir, '.mvn').mkdirs()
+    new File(basedir, '.mvn/maven.config').text = "-Ddockyard.namespace=${namespace}\n"
+    new File(basedir, 'namespace.txt').text = namespace
+    return namespace
+  }
+
+  String namespace() {
+    return new File(basedir, 'namespace.txt').text.trim()
+  }
+
+  /** Runs Maven in the IT's folder, as a user would between two releases; returns the exit code
+   *  and the log, which is also kept in the named file. */
+  Map mvn(String localRepository, String logName, List<String> args) {
+    String mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+    List<String> command = [mvn, '-B', "-Dmaven.repo.local=${localRepository}".toString()] + args
+    File logFile = new File(basedir, logName)
+    Process p = new ProcessBuilder(command).directory(basedir)
+        .redirectErrorStream(true).redirectOutput(logFile).start()
+    int exit = p.waitFor()
+    return [exit: exit, log: logFile.getText('UTF-8')]
+  }
+
+  /** Where the plain registry logs every request. */
+  File registryLog() {
+    return new File("${TESTENV}/logs/registry.log")
+  }
+
+  /** Requests that carried blob bytes into a repository (PATCH and PUT of an upload; a mount is a
+   *  POST and carries none), logged after the given offset of the registry's log. */
+  List<String> uploads(String repository, long offset) {
+    File file = registryLog()
+    RandomAccessFile raf = new RandomAccessFile(file, 'r')
+    try {
+      raf.seek(offset)
+      byte[] rest = new byte[(int) (raf.length() - offset)]
+      raf.readFully(rest)
+      return new String(rest, 'UTF-8').readLines().findAll {
+        it =~ /"(PATCH|PUT) \/v2\/${java.util.regex.Pattern.quote(repository)}\/blobs\/uploads\//
+      }
+    } finally {
+      raf.close()
+    }
+  }
+
+  /** The release.json the last build wrote at the execution root. */
+  Map release() {
+    return new JsonSlurper().parse(new File(basedir, 'target/dockyard/release.json')) as Map
+  }
+
+  Map releaseModule(String module) {
+    return release().modules.find { it.module == module } as Map
+  }
+
   File file(String path) {
     return new File(basedir, path)
   }

@@ -51,5 +51,5 @@ def log = checks.log()
 assert log.contains('Skipping shared-lib: ')
 assert log.contains('Skipping shop: ')
 assert log =~ /dockyard summary:/
-services.each { s -> assert log =~ /(?m)^\[INFO\]\s+${s}\s+127\.0\.0\.1:5000\/${ns}\/${s}\s+1\.0\.0,latest\s+pushed\s+sha256:/ }
+services.each { s -> assert log =~ /(?m)^\[INFO\]\s+${s}\s+127\.0\.0\.1:5000\/${ns}\/${s}\s+1\.0\.0,latest\s+pushed\s+(?:new|unchanged since latest)\s+sha256:/ }
 return true

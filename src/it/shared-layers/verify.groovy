@@ -32,7 +32,7 @@ assert mountLines.size() == 2 : 'service-b in the first run, service-a-again in 
 def guavaLayer = a.layers.drop(base.layers.size())[0].size
 def baseBytes = base.layers.sum { it.size }
 // The first run's summary: service-b's shared bytes count the base image and the mounted layer.
-def rows = (log =~ /(?m)service-b\s+127\.0\.0\.1:5000\/${ns}\/service-b\s+\S+\s+pushed\s+sha256:\w+\s+([0-9.]+) MB\s+([0-9.]+) [kM]?B\s+([0-9.]+) MB/)
+def rows = (log =~ /(?m)service-b\s+127\.0\.0\.1:5000\/${ns}\/service-b\s+\S+\s+pushed\s+(?:new|changed|unchanged since latest)\s+sha256:\w+\s+([0-9.]+) MB\s+([0-9.]+) [kM]?B\s+([0-9.]+) MB/)
 assert rows.size() == 3 : 'one summary row per run that built service-b'
 assert (rows[0][3] as double) * 1e6 >= baseBytes + guavaLayer - 1e5
 // The second run built service-b alone: nothing to mount, only the base image is shared.

@@ -14,6 +14,9 @@ import java.util.List;
  * @param size the compressed size of the config and all layers, in bytes
  * @param shared bytes of those layers the base image or another image of the reactor already
  *     brought to the registry; -1 when unknown
+ * @param change compared with the release before: {@code new}, {@code changed} or {@code
+ *     unchanged}; null when not compared
+ * @param previousDigest the digest the release before had, null when there was none
  */
 public record ImageResult(
     String image,
@@ -23,4 +26,32 @@ public record ImageResult(
     String engine,
     boolean pushed,
     long size,
-    long shared) {}
+    long shared,
+    String change,
+    String previousDigest) {
+
+  /** A result not yet compared with an earlier release. */
+  public ImageResult(
+      String image,
+      List<String> tags,
+      String digest,
+      String imageId,
+      String engine,
+      boolean pushed,
+      long size,
+      long shared) {
+    this(image, tags, digest, imageId, engine, pushed, size, shared, null, null);
+  }
+
+  /** This result compared with the release before. */
+  public ImageResult withChange(String change, String previousDigest) {
+    return new ImageResult(
+        image, tags, digest, imageId, engine, pushed, size, shared, change, previousDigest);
+  }
+
+  /** This result, in the registry under its tags or not. */
+  public ImageResult withPushed(boolean pushed) {
+    return new ImageResult(
+        image, tags, digest, imageId, engine, pushed, size, shared, change, previousDigest);
+  }
+}

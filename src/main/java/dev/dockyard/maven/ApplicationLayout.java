@@ -1,5 +1,6 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.layout.ReactorJar;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -62,10 +63,17 @@ final class ApplicationLayout {
   private final List<String> classpathJars = new ArrayList<>();
   private final Map<Path, Path> origins = new HashMap<>();
 
-  ApplicationLayout(MavenProject project, Path workDir, JarMembership membership) {
+  private final Path reactorJarCache;
+
+  /**
+   * @param reactorJarCache where the normalized jars of reactor modules are kept, by content
+   */
+  ApplicationLayout(
+      MavenProject project, Path workDir, JarMembership membership, Path reactorJarCache) {
     this.project = project;
     this.appDir = workDir.resolve("app");
     this.membership = membership;
+    this.reactorJarCache = reactorJarCache;
   }
 
   /** The context-relative folders, by placeholder name, after laying them out. */
@@ -89,7 +97,9 @@ final class ApplicationLayout {
       if (!Files.isRegularFile(file)) {
         continue;
       }
-      String name = artifact.getArtifactId() + "-" + artifact.getVersion();
+      boolean reactor = membership.isReactorModule(artifact) && isJar(file);
+      // A reactor module's jar carries no version, in its name or inside (see ReactorJar).
+      String name = artifact.getArtifactId() + (reactor ? "" : "-" + artifact.getVersion());
       if (artifact.getClassifier() != null && !artifact.getClassifier().isEmpty()) {
         name += "-" + artifact.getClassifier();
       }
@@ -98,6 +108,9 @@ final class ApplicationLayout {
         // Two artifacts with one artifactId and version: keep both, told apart by group.
         name = artifact.getGroupId() + "-" + name;
         names.add(name);
+      }
+      if (reactor) {
+        file = ReactorJar.normalized(file, name, reactorJarCache);
       }
       // ${dockyard.libs} holds every runtime jar; SNAPSHOTs also get a folder of their own.
       Path linked = libs.resolve(name);
@@ -112,7 +125,7 @@ final class ApplicationLayout {
       if (artifact.isSnapshot()) {
         continue;
       }
-      if (membership.isReactorModule(artifact)) {
+      if (reactor) {
         // Rebuilt from the reactor's sources: kept out of the layers of jars from repositories.
         reactorJars.add(linked);
       } else {
@@ -250,6 +263,10 @@ final class ApplicationLayout {
 
   String contextRelative(Path folder) {
     return project.getBasedir().toPath().relativize(folder).toString().replace('\\', '/');
+  }
+
+  private static boolean isJar(Path file) {
+    return file.getFileName().toString().endsWith(".jar");
   }
 
   private static String extension(Path file) {

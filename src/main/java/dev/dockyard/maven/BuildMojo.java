@@ -36,7 +36,7 @@ public class BuildMojo extends DockyardMojo {
       ModulePlan plan = plan(config);
       if (plan.isSkipped()) {
         getLog().info("Skipping " + plan.module() + ": " + plan.skipReason());
-        report(SummaryRow.skipped(plan.module(), plan.skipReason()), "build", !runPushes());
+        report(SummaryRow.skipped(plan.module(), plan.skipReason()));
         return;
       }
       ImageEngine engine = engineFor(plan, config);
@@ -58,9 +58,7 @@ public class BuildMojo extends DockyardMojo {
                 "",
                 -1,
                 -1,
-                ""),
-            "build",
-            false);
+                ""));
         return;
       }
       ImageResult result =
@@ -87,9 +85,7 @@ public class BuildMojo extends DockyardMojo {
               result.digest(),
               result.size(),
               result.shared(),
-              ""),
-          "build",
-          !runPushes());
+              ""));
     } catch (Exception e) {
       rethrow(e);
     }

@@ -29,7 +29,7 @@ public class DockerfileMojo extends DockyardMojo {
       ModulePlan plan = plan(config);
       if (plan.isSkipped()) {
         getLog().info("Skipping " + plan.module() + ": " + plan.skipReason());
-        report(SummaryRow.skipped(plan.module(), plan.skipReason()), "dockerfile", false);
+        report(SummaryRow.skipped(plan.module(), plan.skipReason()));
         return;
       }
       getLog().info("Rendered " + plan.renderedDockerfile() + " for " + plan.image());

@@ -10,7 +10,6 @@ import dev.dockyard.registry.CaCertificates;
 import dev.dockyard.registry.DockerConfigCredentials;
 import dev.dockyard.registry.RegistryPolicy;
 import dev.dockyard.report.SummaryRow;
-import dev.dockyard.report.SummaryTable;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.model.Plugin;
-import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoFailureException;
@@ -45,6 +42,23 @@ abstract class DockyardMojo extends AbstractMojo {
   /** Builds the images but pushes nothing. */
   @Parameter(property = "dockyard.skipPush", defaultValue = "false")
   boolean skipPush;
+
+  /**
+   * Whether tags move at the end of the reactor ({@code -Ddockyard.pushAtEnd}): each module pushes
+   * its blobs and manifest by digest at deploy, and the tags of every image are written once after
+   * the last module, only if no module of the reactor failed. {@code false} tags each image as its
+   * module pushes it.
+   */
+  @Parameter(property = "dockyard.pushAtEnd", defaultValue = "true")
+  boolean pushAtEnd;
+
+  /**
+   * The tag of the release each image is compared with ({@code -Ddockyard.since=1.4.2}); default
+   * {@code latest}. {@code image.json}, {@code release.json} and the summary say whether the image
+   * is {@code new}, {@code changed} or {@code unchanged} since then.
+   */
+  @Parameter(property = "dockyard.since")
+  String since;
 
   /** The registry images are pushed to, as host[:port], e.g. {@code nexus.corp:5000}. */
   @Parameter(property = "dockyard.registry")
@@ -163,8 +177,12 @@ abstract class DockyardMojo extends AbstractMojo {
 
   @Component ProjectDependenciesResolver dependenciesResolver;
 
-  /** The configuration of this module, with {@code -Ddockyard.*} applied. */
+  /**
+   * The configuration of this module, with {@code -Ddockyard.*} applied; also puts the end of the
+   * release after the reactor's last module, once per session.
+   */
   ModuleConfig config() {
+    ReactorState.of(session).listen(session, getLog());
     return ModuleConfig.from(this);
   }
 
@@ -282,7 +300,8 @@ abstract class DockyardMojo extends AbstractMojo {
     }
   }
 
-  private Path baseLayersCache() {
+  /** Where base image layers are cached; the other caches live beside it. */
+  Path baseLayersCache() {
     String configured = session.getUserProperties().getProperty("dockyard.baseImageCache");
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
@@ -300,22 +319,9 @@ abstract class DockyardMojo extends AbstractMojo {
     throw (org.apache.maven.plugin.MojoExecutionException) translated;
   }
 
-  /**
-   * Records this module's summary row; the last module to report prints the reactor's table, when
-   * this goal is the last dockyard goal of the run.
-   */
-  void report(SummaryRow row, String goal, boolean lastGoal) {
-    ReactorState state = ReactorState.of(session);
-    boolean everyone = state.report(project, row, goal, modulesRunning(goal));
-    if (everyone && lastGoal) {
-      List<SummaryRow> rows = state.takeSummary(session.getProjects());
-      if (!rows.isEmpty()) {
-        getLog().info("dockyard summary:");
-        for (String line : SummaryTable.format(rows)) {
-          getLog().info("  " + line);
-        }
-      }
-    }
+  /** Records this module's summary row; the end of the reactor prints the table. */
+  void report(SummaryRow row) {
+    ReactorState.of(session).report(project, row);
   }
 
   /** True when this run reaches the push goal: deploy, or push named on the command line. */
@@ -326,26 +332,5 @@ abstract class DockyardMojo extends AbstractMojo {
       }
     }
     return false;
-  }
-
-  /** The reactor modules that run this goal in this session. */
-  private List<MavenProject> modulesRunning(String goal) {
-    if (mojoExecution.getSource() == MojoExecution.Source.CLI) {
-      return session.getProjects();
-    }
-    List<MavenProject> running = new ArrayList<>();
-    for (MavenProject module : session.getProjects()) {
-      Plugin plugin = module.getPlugin(ModuleInspector.PLUGIN_KEY);
-      if (plugin == null) {
-        continue;
-      }
-      for (PluginExecution execution : plugin.getExecutions()) {
-        if (execution.getGoals().contains(goal)) {
-          running.add(module);
-          break;
-        }
-      }
-    }
-    return running;
   }
 }

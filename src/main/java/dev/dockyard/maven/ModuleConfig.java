@@ -42,7 +42,9 @@ record ModuleConfig(
     List<String> insecureRegistries,
     Map<String, String> mirrors,
     List<String> caCertificates,
-    String tarball) {
+    String tarball,
+    boolean pushAtEnd,
+    String since) {
 
   static ModuleConfig from(DockyardMojo mojo) {
     Overrides o = new Overrides(mojo.session.getUserProperties(), mojo.project);
@@ -73,7 +75,9 @@ record ModuleConfig(
         o.list("insecureRegistries", mojo.insecureRegistries),
         o.map("mirror", mojo.mirrors),
         o.list("caCertificates", mojo.caCertificates),
-        o.string("tarball", mojo.tarball));
+        o.string("tarball", mojo.tarball),
+        o.bool("pushAtEnd", mojo.pushAtEnd),
+        o.string("since", mojo.since));
   }
 
   /** Reads {@code -Ddockyard.*} user properties and resolves them for one module. */

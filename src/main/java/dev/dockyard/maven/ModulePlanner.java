@@ -96,7 +96,9 @@ final class ModulePlanner {
               return JarMembership.resolve(
                   mojo.session, imageModules, mojo.dependenciesResolver, mojo.getLog());
             });
-    ApplicationLayout layout = new ApplicationLayout(project, workDir, membership);
+    ApplicationLayout layout =
+        new ApplicationLayout(
+            project, workDir, membership, mojo.baseLayersCache().resolveSibling("reactor-jars"));
     Map<String, String> folders = layout.layOut();
     Optional<String> mainClass = Optional.ofNullable(config.mainClass()).or(candidate::mainClass);
 

@@ -1,8 +1,11 @@
 package dev.dockyard.maven;
 
 import dev.dockyard.engine.ImageEngine;
+import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.Target;
+import dev.dockyard.engine.jib.JibEngine;
+import dev.dockyard.engine.jib.RegistryTags;
 import dev.dockyard.report.ImageReport;
 import dev.dockyard.report.SummaryRow;
 import java.util.Optional;
@@ -13,8 +16,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Pushes the module's image with all its tags to {@code <registry>}; the pushed digest must equal
- * the one {@code build} recorded. Layers built at package are reused from the layer cache.
+ * Pushes the module's image to {@code <registry>}; the pushed digest must equal the one {@code
+ * build} recorded. With {@code <pushAtEnd>} (the default) the blobs and the manifest go up now, by
+ * digest, and the tags move at the end of the reactor, only if every module succeeded.
  */
 @Mojo(
     name = "push",
@@ -22,6 +26,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
 public class PushMojo extends DockyardMojo {
+
+  static final String DEFAULT_SINCE = "latest";
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -34,47 +40,87 @@ public class PushMojo extends DockyardMojo {
       ModulePlan plan = plan(config);
       if (plan.isSkipped()) {
         getLog().info("Skipping " + plan.module() + ": " + plan.skipReason());
-        report(SummaryRow.skipped(plan.module(), plan.skipReason()), "push", true);
+        report(SummaryRow.skipped(plan.module(), plan.skipReason()));
         return;
       }
       if (config.skipPush()) {
         String reason = "dockyard.skipPush is set (remove -Ddockyard.skipPush to push)";
         getLog().info("Not pushing " + plan.image() + ": " + reason);
-        report(SummaryRow.skipped(plan.module(), reason), "push", true);
+        report(SummaryRow.skipped(plan.module(), reason));
         return;
       }
-      if (session.isOffline()) {
-        throw new MojoFailureException(
-            "Cannot push "
-                + plan.image()
-                + " in offline mode: '-o' is set; run without -o, or add -Ddockyard.skipPush to"
-                + " only build");
-      }
-      if (config.registry() == null) {
-        throw new MojoFailureException(
-            "No registry to push "
-                + plan.module()
-                + " to: '<registry>' is not set; set <registry> in the plugin configuration or"
-                + " -Ddockyard.registry=host:port (or -Ddockyard.skipPush to only build)");
-      }
-      ImageEngine engine = engineFor(plan, config);
-      ImageReport imageReport = new ImageReport(plan.workDir());
-      Optional<ImageResult> built = imageReport.read();
-      ImageResult pushed = engine.build(request(plan, config), Target.registry());
-      if (built.isPresent()
-          && built.get().image().equals(pushed.image())
-          && !sameImage(built.get(), pushed)) {
-        imageReport.write(pushed);
-        throw new MojoFailureException(
-            "Pushed digest differs from the built one: '"
-                + pushed.digest()
-                + "' pushed, '"
-                + built.get().digest()
-                + "' built for "
-                + plan.image()
-                + "; sources changed between package and deploy: run mvn clean deploy");
-      }
-      imageReport.write(pushed);
+      checkCanPush(plan, config);
+      push(plan, config);
+    } catch (Exception e) {
+      rethrow(e);
+    }
+  }
+
+  private void checkCanPush(ModulePlan plan, ModuleConfig config) throws MojoFailureException {
+    if (session.isOffline()) {
+      throw new MojoFailureException(
+          "Cannot push "
+              + plan.image()
+              + " in offline mode: '-o' is set; run without -o, or add -Ddockyard.skipPush to"
+              + " only build");
+    }
+    if (config.registry() == null) {
+      throw new MojoFailureException(
+          "No registry to push "
+              + plan.module()
+              + " to: '<registry>' is not set; set <registry> in the plugin configuration or"
+              + " -Ddockyard.registry=host:port (or -Ddockyard.skipPush to only build)");
+    }
+  }
+
+  private void push(ModulePlan plan, ModuleConfig config) throws Exception {
+    ImageEngine engine = engineFor(plan, config);
+    ImageRequest request = request(plan, config);
+    String since = config.since() == null ? DEFAULT_SINCE : config.since();
+    Optional<String> previous = new RegistryTags().digestOf(request, since);
+    boolean staged = config.pushAtEnd() && engine instanceof JibEngine;
+    if (config.pushAtEnd() && !staged) {
+      // docker push can only push a tag: the engine builds and pushes at the end of the reactor.
+      getLog()
+          .info(
+              "Image "
+                  + plan.image()
+                  + " is built and pushed by the Docker engine at the end of the reactor, once"
+                  + " every module succeeded");
+      SummaryRow row = row(plan, "staged", "", -1, -1).withChange("", "", "");
+      ReactorState.of(session)
+          .stage(new ReactorState.StagedImage(project, request, engine, null, row));
+      report(row);
+      return;
+    }
+    ImageReport imageReport = new ImageReport(plan.workDir());
+    Optional<ImageResult> built = imageReport.read();
+    ImageResult pushed = engine.build(request, staged ? Target.staged() : Target.registry());
+    String change =
+        previous.isEmpty()
+            ? "new"
+            : previous.get().equals(pushed.digest()) ? "unchanged" : "changed";
+    pushed = pushed.withChange(change, previous.orElse(null)).withPushed(!staged);
+    checkSameAsBuilt(built, pushed, imageReport, plan, staged);
+    imageReport.write(pushed);
+    SummaryRow row =
+        row(plan, staged ? "staged" : "pushed", pushed.digest(), pushed.size(), pushed.shared())
+            .withChange(change, previous.orElse(""), since);
+    if (staged) {
+      getLog()
+          .info(
+              "Pushed "
+                  + pushed.image()
+                  + "@"
+                  + pushed.digest()
+                  + " ("
+                  + row.changeText()
+                  + "); tags "
+                  + String.join(",", pushed.tags())
+                  + " move at the end of the reactor");
+      ReactorState.of(session)
+          .stage(new ReactorState.StagedImage(project, request, engine, pushed, row));
+    } else {
       getLog()
           .info(
               "Pushed "
@@ -82,21 +128,46 @@ public class PushMojo extends DockyardMojo {
                   + ":"
                   + String.join(",", pushed.tags())
                   + " "
-                  + pushed.digest());
-      report(
-          new SummaryRow(
-              plan.module(),
-              pushed.image(),
-              String.join(",", pushed.tags()),
-              "pushed",
-              pushed.digest(),
-              pushed.size(),
-              pushed.shared(),
-              ""),
-          "push",
-          true);
-    } catch (Exception e) {
-      rethrow(e);
+                  + pushed.digest()
+                  + " ("
+                  + row.changeText()
+                  + ")");
+    }
+    report(row);
+  }
+
+  private SummaryRow row(ModulePlan plan, String outcome, String digest, long size, long shared) {
+    return new SummaryRow(
+        plan.module(),
+        plan.image(),
+        String.join(",", plan.tags()),
+        outcome,
+        digest,
+        size,
+        shared,
+        "");
+  }
+
+  private static void checkSameAsBuilt(
+      Optional<ImageResult> built,
+      ImageResult pushed,
+      ImageReport imageReport,
+      ModulePlan plan,
+      boolean staged)
+      throws MojoFailureException, java.io.IOException {
+    if (built.isPresent()
+        && built.get().image().equals(pushed.image())
+        && !sameImage(built.get(), pushed)) {
+      imageReport.write(pushed.withPushed(false));
+      throw new MojoFailureException(
+          "Pushed digest differs from the built one: '"
+              + pushed.digest()
+              + "' pushed, '"
+              + built.get().digest()
+              + "' built for "
+              + plan.image()
+              + (staged ? "; no tag was moved" : "")
+              + "; sources changed between package and deploy: run mvn clean deploy");
     }
   }
 

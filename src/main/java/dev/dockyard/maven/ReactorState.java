@@ -1,5 +1,8 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.engine.ImageEngine;
+import dev.dockyard.engine.ImageRequest;
+import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.LayerLedger;
 import dev.dockyard.report.SummaryRow;
 import dev.dockyard.select.ModuleCandidate;
@@ -10,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.SessionData;
 
@@ -22,11 +27,26 @@ final class ReactorState {
 
   private final Map<String, String> imageOwners = new ConcurrentHashMap<>();
   private final Map<String, SummaryRow> rows = new ConcurrentHashMap<>();
-  private final Map<String, Boolean> reported = new ConcurrentHashMap<>();
   private final Map<String, ModuleCandidate> candidates = new ConcurrentHashMap<>();
   private LayerLedger layers;
   private JarMembership membership;
-  private volatile boolean summaryPrinted;
+  private final Map<String, StagedImage> staged = new ConcurrentHashMap<>();
+  private boolean listening;
+
+  /**
+   * An image whose tags move at the end of the reactor.
+   *
+   * @param request what the engine was asked, kept to reach the registry again
+   * @param engine the engine that built it
+   * @param result what the engine pushed by digest; null when the engine pushes only at the end
+   * @param row the module's summary row
+   */
+  record StagedImage(
+      MavenProject project,
+      ImageRequest request,
+      ImageEngine engine,
+      ImageResult result,
+      SummaryRow row) {}
 
   /** The reactor's shared state, created by whichever module asks first. */
   static ReactorState of(MavenSession session) {
@@ -73,31 +93,47 @@ final class ReactorState {
     return owner == null || owner.equals(module) ? Optional.empty() : Optional.of(owner);
   }
 
-  /** Records a module's row for a goal; returns true when every expected module has reported. */
-  boolean report(MavenProject project, SummaryRow row, String goal, List<MavenProject> expected) {
+  /** Records a module's summary row; a later goal's row replaces an earlier one. */
+  void report(MavenProject project, SummaryRow row) {
     rows.put(project.getId(), row);
-    reported.put(goal + "|" + project.getId(), Boolean.TRUE);
-    for (MavenProject other : expected) {
-      if (!reported.containsKey(goal + "|" + other.getId())) {
-        return false;
-      }
-    }
-    return true;
   }
 
-  /** The rows in reactor order, once: the second caller gets an empty list. */
-  synchronized List<SummaryRow> takeSummary(List<MavenProject> reactor) {
-    if (summaryPrinted) {
-      return List.of();
-    }
-    summaryPrinted = true;
-    List<SummaryRow> ordered = new ArrayList<>();
+  /** The module's row, if a dockyard goal reported one. */
+  Optional<SummaryRow> row(MavenProject project) {
+    return Optional.ofNullable(rows.get(project.getId()));
+  }
+
+  /** Keeps an image whose tags move at the end of the reactor. */
+  void stage(StagedImage image) {
+    staged.put(image.project().getId(), image);
+  }
+
+  /** The staged images, in reactor order. */
+  List<StagedImage> staged(List<MavenProject> reactor) {
+    List<StagedImage> ordered = new ArrayList<>();
     for (MavenProject project : reactor) {
-      SummaryRow row = rows.get(project.getId());
-      if (row != null) {
-        ordered.add(row);
+      StagedImage image = staged.get(project.getId());
+      if (image != null) {
+        ordered.add(image);
       }
     }
     return ordered;
+  }
+
+  /**
+   * Puts the end-of-reactor step in front of Maven's execution listener, once per session: Maven
+   * fires SessionEnded through the request's listener after the last module, whether or not that
+   * module runs dockyard, and whether the build succeeded or failed.
+   */
+  synchronized void listen(MavenSession session, Log log) {
+    if (listening) {
+      return;
+    }
+    listening = true;
+    MavenExecutionRequest request = session.getRequest();
+    request.setExecutionListener(
+        new ReleaseAtEnd(
+            request.getExecutionListener(),
+            ended -> new ReactorRelease(ended, this, log).finish()));
   }
 }

@@ -11,6 +11,9 @@ package dev.dockyard.report;
  * @param size the image size in bytes, or -1 when unknown
  * @param shared bytes of it the base image or an earlier image of the reactor brought, or -1
  * @param reason why a module was skipped, or empty
+ * @param change {@code new}, {@code changed} or {@code unchanged}, or empty when not compared
+ * @param previousDigest the digest of the release compared with, or empty
+ * @param since the tag of the release compared with, or empty
  */
 public record SummaryRow(
     String module,
@@ -20,9 +23,57 @@ public record SummaryRow(
     String digest,
     long size,
     long shared,
-    String reason) {
+    String reason,
+    String change,
+    String previousDigest,
+    String since) {
+
+  /** A row not compared with an earlier release. */
+  public SummaryRow(
+      String module,
+      String image,
+      String tags,
+      String outcome,
+      String digest,
+      long size,
+      long shared,
+      String reason) {
+    this(module, image, tags, outcome, digest, size, shared, reason, "", "", "");
+  }
 
   public static SummaryRow skipped(String module, String reason) {
     return new SummaryRow(module, "", "", "skipped", "", -1, -1, reason);
+  }
+
+  /** This row with another outcome and reason. */
+  public SummaryRow withOutcome(String outcome, String reason) {
+    return new SummaryRow(
+        module, image, tags, outcome, digest, size, shared, reason, change, previousDigest, since);
+  }
+
+  /** This row compared with the release under the tag {@code since}. */
+  public SummaryRow withChange(String change, String previousDigest, String since) {
+    return new SummaryRow(
+        module,
+        image,
+        tags,
+        outcome,
+        digest,
+        size,
+        shared,
+        reason,
+        change == null ? "" : change,
+        previousDigest == null ? "" : previousDigest,
+        since == null ? "" : since);
+  }
+
+  /**
+   * The change column: {@code unchanged since 1.4.2}, {@code changed since latest}, {@code new}.
+   */
+  public String changeText() {
+    if (change.isEmpty() || change.equals("new")) {
+      return change;
+    }
+    return change + " since " + since;
   }
 }

@@ -8,7 +8,7 @@ import java.util.Locale;
 public final class SummaryTable {
 
   private static final String[] HEADER = {
-    "module", "image", "tags", "result", "digest", "size", "new", "shared"
+    "module", "image", "tags", "result", "change", "digest", "size", "new", "shared"
   };
 
   private SummaryTable() {}
@@ -24,6 +24,7 @@ public final class SummaryTable {
             row.image(),
             row.tags(),
             row.outcome(),
+            row.changeText(),
             row.digest().isEmpty() ? "" : shortDigest(row.digest()),
             row.size() < 0 ? "" : humanSize(row.size()),
             row.shared() < 0 || row.size() < 0 ? "" : humanSize(row.size() - row.shared()),

@@ -92,6 +92,12 @@ final class BaseImageInspector {
     return client(reference, true);
   }
 
+  /** A client authorised to pull from the reference's repository. */
+  RegistryClient pullClient(ImageReference reference)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    return client(reference, false);
+  }
+
   private RegistryClient client(ImageReference reference)
       throws IOException, RegistryException, CredentialRetrievalException {
     return client(reference, false);

@@ -8,17 +8,14 @@ import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
-import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
-import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.blob.BlobDescriptor;
-import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import com.google.cloud.tools.jib.http.ResponseException;
 import com.google.cloud.tools.jib.registry.RegistryClient;
 import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
@@ -31,6 +28,7 @@ import dev.dockyard.dockerfile.CopyStep;
 import dev.dockyard.dockerfile.DockerfileException;
 import dev.dockyard.dockerfile.DockerfileResolver;
 import dev.dockyard.dockerfile.ImageRecipe;
+import dev.dockyard.engine.BuildLog;
 import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
@@ -66,9 +64,23 @@ public final class JibEngine implements ImageEngine {
 
   @Override
   public ImageResult build(ImageRequest request, Target target) throws EngineException {
-    CaCertificates cas = request.registries().caCertificates();
+    return trusting(
+        request.registries().caCertificates(),
+        request.log(),
+        trust -> build(request, target, trust));
+  }
+
+  /** A body run with the trust of {@code <caCertificates>}: null when there are none. */
+  @FunctionalInterface
+  interface TrustedBody<T> {
+    T run(X509ExtendedTrustManager trust) throws EngineException;
+  }
+
+  /** Runs {@code body} trusting the JVM trust store plus these CAs, in this thread's scope. */
+  static <T> T trusting(CaCertificates cas, BuildLog log, TrustedBody<T> body)
+      throws EngineException {
     if (cas.isEmpty()) {
-      return build(request, target, null);
+      return body.run(null);
     }
     X509ExtendedTrustManager trust = ScopedTrust.withExtra(cas.trustManager());
     try {
@@ -79,8 +91,8 @@ public final class JibEngine implements ImageEngine {
           false,
           e);
     }
-    request.log().debug("Trusting the JVM trust store and the CAs in " + cas.files());
-    return ScopedTrust.call(trust, () -> build(request, target, trust));
+    log.debug("Trusting the JVM trust store and the CAs in " + cas.files());
+    return ScopedTrust.call(trust, () -> body.run(trust));
   }
 
   /**
@@ -100,32 +112,23 @@ public final class JibEngine implements ImageEngine {
 
       ImageReference targetReference =
           ImageReference.parse(request.image() + ":" + request.tags().get(0));
-      Containerizer containerizer =
-          target.isRegistry()
-              ? Containerizer.to(credentials.registryImage(targetReference))
-              : Containerizer.to(TarImage.at(target.tarball()).named(targetReference));
-      for (String tag : request.tags().subList(1, request.tags().size())) {
-        containerizer.withAdditionalTag(tag);
-      }
       JibProgressLog progress = new JibProgressLog(request.module(), request.log());
-      containerizer
-          .setToolName("dockyard-maven-plugin")
-          .setAllowInsecureRegistries(allowsInsecure(request, base, targetReference, target))
-          .setBaseImageLayersCache(request.baseLayersCache())
-          // Beside the base layers, outside target/: survives mvn clean and is shared by modules.
-          .setApplicationLayersCache(request.baseLayersCache().resolveSibling("layers"))
-          .addEventHandler(LogEvent.class, this.logEvents(request))
-          .addEventHandler(ProgressEvent.class, progress::accept);
       if (target.isRegistry()) {
         Files.createDirectories(request.workDir());
       } else {
         Files.createDirectories(target.tarball().getParent());
       }
-
       if (trust != null) {
         executor = ScopedTrust.propagating(Executors.newCachedThreadPool(), trust);
-        containerizer.setExecutorService(executor);
       }
+      ContainerizerFactory containerizers =
+          new ContainerizerFactory(
+              request,
+              credentials,
+              target,
+              allowsInsecure(request, base, targetReference, target),
+              executor,
+              progress);
       checkRegistries(
           request, trust == null ? ScopedTrust.jvmTrust() : trust, base, targetReference, target);
       BaseImageInspector registry =
@@ -152,7 +155,10 @@ public final class JibEngine implements ImageEngine {
                       + " of layers the registry already holds, instead of uploading them");
         }
       }
-      JibContainer container = containerizeWithRetries(builder, containerizer, request);
+      JibContainer container =
+          target.isStaged()
+              ? StagedPush.push(builder, containerizers, targetReference, request)
+              : containerizeWithRetries(builder, containerizers.to(targetReference), request);
       progress.finish();
       long size;
       long shared = -1;
@@ -381,22 +387,6 @@ public final class JibEngine implements ImageEngine {
     return signatures;
   }
 
-  private java.util.function.Consumer<LogEvent> logEvents(ImageRequest request) {
-    return event -> {
-      // Jib tries HTTPS before plain HTTP even for registries we allow HTTP for; that is expected.
-      if (event.getMessage().endsWith("Attempting again with HTTP.")
-          || event.getMessage().endsWith("Attempting again with no TLS verification.")) {
-        request.log().debug(event.getMessage());
-        return;
-      }
-      switch (event.getLevel()) {
-        case ERROR, WARN -> request.log().warn(event.getMessage());
-        case LIFECYCLE -> request.log().info(event.getMessage());
-        default -> request.log().debug(event.getMessage());
-      }
-    };
-  }
-
   /**
    * Jib's insecure switch is global to one containerize call: it is on when the target or the base
    * image registry is allowed plain HTTP or unverified TLS.
@@ -446,7 +436,7 @@ public final class JibEngine implements ImageEngine {
    * exponential backoff, at most {@link #MAX_ATTEMPTS} times. A rerun resumes: blobs the registry
    * already has are skipped, and tags are only written once every blob is there.
    */
-  private static JibContainer containerizeWithRetries(
+  static JibContainer containerizeWithRetries(
       JibContainerBuilder builder, Containerizer containerizer, ImageRequest request)
       throws InterruptedException,
           RegistryException,
@@ -490,7 +480,7 @@ public final class JibEngine implements ImageEngine {
     }
   }
 
-  private static EngineException translate(
+  static EngineException translate(
       Throwable cause, ImageRequest request, JibCredentials credentials) {
     if (cause instanceof BaseImageUnreadable unreadable) {
       cause = unreadable.getCause();

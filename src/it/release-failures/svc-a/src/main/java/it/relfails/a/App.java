@@ -1,0 +1,7 @@
+package it.relfails.a;
+
+public class App {
+  public static void main(String[] args) {
+    System.out.println("svc-a");
+  }
+}

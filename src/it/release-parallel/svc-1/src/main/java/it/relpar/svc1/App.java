@@ -1,0 +1,7 @@
+package it.relpar.svc1;
+
+public class App {
+  public static void main(String[] args) {
+    System.out.println("svc-1");
+  }
+}

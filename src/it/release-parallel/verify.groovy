@@ -1,0 +1,25 @@
+import groovy.json.JsonSlurper
+
+def checks = evaluate(new File(basedir, '../../../src/it/lib/Checks.groovy'))
+def ns = checks.namespace()
+def log = checks.log()
+assert log.contains('with a thread count of 4')
+int tagged = log.indexOf('Tagged 6 images at the end of the reactor (12 tags)')
+assert tagged > 0
+// After the last module has finished, whichever it was: no module's output follows it.
+(1..6).each { i -> assert log.lastIndexOf("@ svc-${i} ---") < tagged }
+assert log.lastIndexOf('@ zz-tools ---') < tagged
+(1..6).each { i ->
+  def s = "svc-${i}"
+  def image = new JsonSlurper().parse(checks.file("${s}/target/dockyard/image.json"))
+  assert image.pushed && image.change == 'new'
+  assert checks.tags("${ns}/${s}").sort() == ['1.0.0', 'latest'] : s
+  assert checks.digest("${ns}/${s}", '1.0.0') == image.digest
+  assert checks.digest("${ns}/${s}", 'latest') == image.digest
+}
+assert checks.run("${checks.REGISTRY}/${ns}/svc-6:1.0.0") == 'svc-6'
+def tools = checks.releaseModule('zz-tools')
+assert tools.status == 'skipped'
+assert tools.reason == 'dockyard does not run in this module (no build or push execution)'
+assert checks.release().outcome == 'tagged'
+return true

@@ -1,0 +1,164 @@
+package dev.dockyard.engine.jib;
+
+import com.google.cloud.tools.jib.api.DescriptorDigest;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.hash.Digests;
+import com.google.cloud.tools.jib.image.json.ManifestTemplate;
+import com.google.cloud.tools.jib.registry.ManifestAndDigest;
+import com.google.cloud.tools.jib.registry.RegistryClient;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
+import dev.dockyard.engine.EngineException;
+import dev.dockyard.engine.ImageRequest;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The tags of an image's repository: which manifest a tag names now, whether a manifest pushed by
+ * digest is there, and pointing a tag at it. Tags are moved by re-sending the very manifest bytes
+ * the registry holds, checked against the digest before the first tag moves.
+ */
+public final class RegistryTags {
+
+  /** The digest the tag names in the request's repository, empty when the tag does not exist. */
+  public Optional<String> digestOf(ImageRequest request, String tag) throws EngineException {
+    return call(
+        request,
+        (client, reference) ->
+            client.checkManifest(tag).map(found -> found.getDigest().toString()));
+  }
+
+  /** True when the request's repository holds the manifest with this digest. */
+  public boolean holds(ImageRequest request, String digest) throws EngineException {
+    return call(request, (client, reference) -> client.checkManifest(digest).isPresent());
+  }
+
+  /**
+   * The manifest pushed by digest, read back and checked: its bytes must give the digest, so a tag
+   * pointed at it names exactly the image that was built.
+   */
+  public Staged staged(ImageRequest request, String digest) throws EngineException {
+    ManifestTemplate manifest =
+        call(
+            request,
+            (client, reference) -> {
+              ManifestAndDigest<ManifestTemplate> pulled = client.pullManifest(digest);
+              DescriptorDigest resent = Digests.computeJsonDigest(pulled.getManifest());
+              if (!resent.toString().equals(digest)) {
+                throw new EngineException(
+                    "The manifest of "
+                        + request.image()
+                        + "@"
+                        + digest
+                        + " reads back as '"
+                        + resent
+                        + "'; no tag was moved: rerun the deploy",
+                    false,
+                    null);
+              }
+              return pulled.getManifest();
+            });
+    return new Staged(request, digest, manifest);
+  }
+
+  /** A manifest in the registry, ready to be tagged. */
+  public final class Staged {
+    private final ImageRequest request;
+    private final String digest;
+    private final ManifestTemplate manifest;
+
+    private Staged(ImageRequest request, String digest, ManifestTemplate manifest) {
+      this.request = request;
+      this.digest = digest;
+      this.manifest = manifest;
+    }
+
+    /** Points the tag at the manifest; fails when the registry reports another digest. */
+    public void tag(String tag) throws EngineException {
+      String pushed =
+          call(request, (client, reference) -> client.pushManifest(manifest, tag).toString());
+      if (!pushed.equals(digest)) {
+        throw new EngineException(
+            "Registry reports digest '"
+                + pushed
+                + "' for "
+                + request.image()
+                + ":"
+                + tag
+                + " where "
+                + digest
+                + " was pushed; rerun the deploy",
+            false,
+            null);
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface RegistryCall<T> {
+    T run(RegistryClient client, ImageReference reference)
+        throws IOException, RegistryException, EngineException;
+  }
+
+  /** Attempts of one registry call that meets transient failures (resets, 429, 5xx). */
+  private static final int ATTEMPTS = 5;
+
+  private static <T> T call(ImageRequest request, RegistryCall<T> body) throws EngineException {
+    long backoff = 500;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return callOnce(request, body);
+      } catch (EngineException e) {
+        String why = TransientFailures.describe(e.getCause());
+        if (why == null || attempt >= ATTEMPTS) {
+          throw e;
+        }
+        request
+            .log()
+            .warn(
+                "Registry failure for "
+                    + request.image()
+                    + " ("
+                    + why
+                    + "); attempt "
+                    + (attempt + 1)
+                    + " of "
+                    + ATTEMPTS
+                    + " in "
+                    + backoff / 1000.0
+                    + "s");
+        try {
+          Thread.sleep(backoff);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        backoff *= 2;
+      }
+    }
+  }
+
+  private static <T> T callOnce(ImageRequest request, RegistryCall<T> body) throws EngineException {
+    return JibEngine.trusting(
+        request.registries().caCertificates(),
+        request.log(),
+        trust -> {
+          JibCredentials credentials = new JibCredentials(request.registries(), request.log());
+          try {
+            ImageReference reference = ImageReference.parse(request.image());
+            RegistryClient client =
+                new BaseImageInspector(
+                        credentials,
+                        request.registries().isInsecure(reference.getRegistry()),
+                        request.log())
+                    .pushClient(reference);
+            return body.run(client, reference);
+          } catch (InvalidImageReferenceException e) {
+            throw new EngineException("Invalid image reference: '" + e.getMessage() + "'", true, e);
+          } catch (IOException | RegistryException | CredentialRetrievalException e) {
+            throw JibEngine.translate(e, request, credentials);
+          }
+        });
+  }
+}

@@ -1,0 +1,267 @@
+package dev.dockyard.maven;
+
+import dev.dockyard.engine.EngineException;
+import dev.dockyard.engine.ImageResult;
+import dev.dockyard.engine.Target;
+import dev.dockyard.engine.jib.RegistryTags;
+import dev.dockyard.maven.ReactorState.StagedImage;
+import dev.dockyard.report.ImageReport;
+import dev.dockyard.report.ReleaseReport;
+import dev.dockyard.report.SummaryRow;
+import dev.dockyard.report.SummaryTable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.execution.BuildFailure;
+import org.apache.maven.execution.BuildSummary;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * The end of the reactor: the staged images' tags move only when every module of the reactor
+ * succeeded; then the summary is printed and {@code target/dockyard/release.json} written at the
+ * execution root. A failure while tagging names every tag that moved and every one that did not,
+ * and fails the build.
+ */
+final class ReactorRelease {
+
+  static final String NOT_TAGGED = "not tagged";
+
+  private final MavenSession session;
+  private final ReactorState state;
+  private final Log log;
+
+  ReactorRelease(MavenSession session, ReactorState state, Log log) {
+    this.session = session;
+    this.state = state;
+    this.log = log;
+  }
+
+  void finish() {
+    List<MavenProject> reactor = session.getProjects();
+    List<StagedImage> staged = state.staged(reactor);
+    String blocker = blocker(reactor);
+    String outcome;
+    String reason = "";
+    if (staged.isEmpty()) {
+      outcome = anyRow(reactor, "pushed") ? "pushed" : "built";
+    } else if (blocker != null) {
+      outcome = NOT_TAGGED;
+      reason = blocker;
+      log.error(
+          "0 of "
+              + staged.size()
+              + (staged.size() == 1 ? " image" : " images")
+              + " tagged: "
+              + blocker
+              + "; no tag moved (blobs and manifests already pushed are kept, so a rerun uploads"
+              + " only what is missing)");
+      for (StagedImage image : staged) {
+        state.report(image.project(), image.row().withOutcome(NOT_TAGGED, blocker));
+      }
+    } else {
+      outcome = tagAll(staged);
+      if (!outcome.equals("tagged")) {
+        reason = "tagging failed";
+      }
+    }
+    List<SummaryRow> rows = rows(reactor);
+    printSummary(rows);
+    writeRelease(new ReleaseReport.Release(outcome, reason, modules(reactor)));
+  }
+
+  /** Why the tags must not move: the modules that failed or were not built; null when none. */
+  private String blocker(List<MavenProject> reactor) {
+    List<String> failed = new ArrayList<>();
+    List<String> notBuilt = new ArrayList<>();
+    for (MavenProject project : reactor) {
+      BuildSummary summary = session.getResult().getBuildSummary(project);
+      if (summary instanceof BuildFailure) {
+        failed.add(project.getArtifactId());
+      } else if (summary == null) {
+        notBuilt.add(project.getArtifactId());
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    if (!failed.isEmpty()) {
+      parts.add(String.join(", ", failed) + " failed");
+    }
+    if (!notBuilt.isEmpty()) {
+      parts.add(String.join(", ", notBuilt) + " not built");
+    }
+    if (parts.isEmpty() && session.getResult().hasExceptions()) {
+      parts.add("the build failed");
+    }
+    return parts.isEmpty() ? null : String.join("; ", parts);
+  }
+
+  /**
+   * Moves every tag: first the images a Docker engine pushes (its push moves tags as it goes), then
+   * every manifest pushed by digest is read back and checked, and only then tagged.
+   */
+  private String tagAll(List<StagedImage> staged) {
+    Map<String, Boolean> tags = new LinkedHashMap<>();
+    for (StagedImage image : staged) {
+      for (String tag : image.row().tags().split(",")) {
+        tags.put(image.row().image() + ":" + tag, false);
+      }
+    }
+    RegistryTags registry = new RegistryTags();
+    String current = null;
+    try {
+      for (StagedImage image : staged) {
+        if (image.result() == null) {
+          current = image.row().image();
+          ImageResult pushed = image.engine().build(image.request(), Target.registry());
+          pushed.tags().forEach(tag -> tags.put(pushed.image() + ":" + tag, true));
+          finished(image, pushed);
+        }
+      }
+      Map<StagedImage, RegistryTags.Staged> ready = new LinkedHashMap<>();
+      for (StagedImage image : staged) {
+        if (image.result() != null) {
+          current = image.row().image() + "@" + image.result().digest();
+          ready.put(image, registry.staged(image.request(), image.result().digest()));
+        }
+      }
+      for (Map.Entry<StagedImage, RegistryTags.Staged> entry : ready.entrySet()) {
+        ImageResult result = entry.getKey().result();
+        for (String tag : result.tags()) {
+          current = result.image() + ":" + tag;
+          entry.getValue().tag(tag);
+          tags.put(current, true);
+        }
+        finished(entry.getKey(), result.withPushed(true));
+        log.info(
+            "Pushed "
+                + result.image()
+                + ":"
+                + String.join(",", result.tags())
+                + " "
+                + result.digest());
+      }
+    } catch (EngineException | IOException | RuntimeException e) {
+      return failedTagging(staged, tags, current, e);
+    }
+    long moved = tags.size();
+    log.info(
+        "Tagged "
+            + staged.size()
+            + (staged.size() == 1 ? " image" : " images")
+            + " at the end of the reactor ("
+            + moved
+            + (moved == 1 ? " tag" : " tags")
+            + ")");
+    return "tagged";
+  }
+
+  private String failedTagging(
+      List<StagedImage> staged, Map<String, Boolean> tags, String current, Exception e) {
+    List<String> moved = new ArrayList<>();
+    List<String> notMoved = new ArrayList<>();
+    tags.forEach((tag, done) -> (done ? moved : notMoved).add(tag));
+    String message =
+        "Tagging the release failed at "
+            + current
+            + ": "
+            + e.getMessage()
+            + "; tags moved: "
+            + (moved.isEmpty() ? "none" : String.join(", ", moved))
+            + "; tags not moved: "
+            + String.join(", ", notMoved)
+            + "; rerun mvn deploy to complete them (what is in the registry is not sent again)";
+    log.error(message);
+    for (StagedImage image : staged) {
+      SummaryRow row = state.row(image.project()).orElse(image.row());
+      if (!row.outcome().equals("pushed")) {
+        state.report(image.project(), row.withOutcome(NOT_TAGGED, "tagging failed"));
+      }
+    }
+    session.getResult().addException(new MojoExecutionException(message, e));
+    return moved.isEmpty() ? NOT_TAGGED : "partly tagged";
+  }
+
+  private void finished(StagedImage image, ImageResult pushed) throws IOException {
+    new ImageReport(image.request().workDir()).write(pushed);
+    state.report(image.project(), image.row().withOutcome("pushed", ""));
+  }
+
+  private boolean anyRow(List<MavenProject> reactor, String outcome) {
+    return reactor.stream()
+        .map(state::row)
+        .anyMatch(row -> row.isPresent() && row.get().outcome().equals(outcome));
+  }
+
+  /** The summary rows: every module a dockyard goal reported, and every module that failed. */
+  private List<SummaryRow> rows(List<MavenProject> reactor) {
+    List<SummaryRow> rows = new ArrayList<>();
+    for (MavenProject project : reactor) {
+      SummaryRow row = rowFor(project);
+      if (row != null) {
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  /** The module's row; null for a module that succeeded without running dockyard. */
+  private SummaryRow rowFor(MavenProject project) {
+    SummaryRow row = state.row(project).orElse(null);
+    BuildSummary summary = session.getResult().getBuildSummary(project);
+    if (row == null && summary instanceof BuildFailure) {
+      return new SummaryRow(project.getArtifactId(), "", "", "failed", "", -1, -1, "");
+    }
+    if (row == null && summary == null) {
+      return new SummaryRow(project.getArtifactId(), "", "", "not built", "", -1, -1, "");
+    }
+    return row;
+  }
+
+  /** release.json's modules: every module of the reactor, those without dockyard too. */
+  private List<ReleaseReport.Module> modules(List<MavenProject> reactor) {
+    List<ReleaseReport.Module> modules = new ArrayList<>();
+    for (MavenProject project : reactor) {
+      SummaryRow row = rowFor(project);
+      if (row == null) {
+        row =
+            SummaryRow.skipped(
+                project.getArtifactId(),
+                "dockyard does not run in this module (no build or push execution)");
+      }
+      modules.add(ReleaseReport.Module.of(row));
+    }
+    return modules;
+  }
+
+  private void printSummary(List<SummaryRow> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    log.info("dockyard summary:");
+    for (String line : SummaryTable.format(rows)) {
+      log.info("  " + line);
+    }
+  }
+
+  private void writeRelease(ReleaseReport.Release release) {
+    Path file =
+        Path.of(session.getExecutionRootDirectory())
+            .resolve("target")
+            .resolve("dockyard")
+            .resolve(ReleaseReport.FILE);
+    try {
+      ReleaseReport.write(file, release);
+      log.debug("Wrote " + file);
+    } catch (IOException e) {
+      String message =
+          "Cannot write " + file + ": " + e + "; check that the folder is writable and has space";
+      log.error(message);
+      session.getResult().addException(new MojoExecutionException(message, e));
+    }
+  }
+}
