@@ -3,12 +3,16 @@ import groovy.json.JsonSlurper
 def checks = evaluate(new File(basedir, '../../../src/it/lib/Checks.groovy'))
 def ns = checks.namespace()
 def log = checks.log()
-assert log.contains('with a thread count of 4')
-int tagged = log.indexOf('Tagged 6 images at the end of the reactor (12 tags)')
-assert tagged > 0
-// After the last module has finished, whichever it was: no module's output follows it.
-(1..6).each { i -> assert log.lastIndexOf("@ svc-${i} ---") < tagged }
-assert log.lastIndexOf('@ zz-tools ---') < tagged
+def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
+assert runs.size() == 2
+runs.each { run ->
+  assert run.contains('with a thread count of 4')
+  int tagged = run.indexOf('Tagged 6 images at the end of the reactor (12 tags)')
+  assert tagged > 0
+  // After the last module has finished, whichever it was: no module's output follows it.
+  (1..6).each { i -> assert run.lastIndexOf("@ svc-${i} ---") < tagged }
+  assert run.lastIndexOf('@ zz-tools ---') < tagged
+}
 (1..6).each { i ->
   def s = "svc-${i}"
   def image = new JsonSlurper().parse(checks.file("${s}/target/dockyard/image.json"))
@@ -18,6 +22,11 @@ assert log.lastIndexOf('@ zz-tools ---') < tagged
   assert checks.digest("${ns}/${s}", 'latest') == image.digest
 }
 assert checks.run("${checks.REGISTRY}/${ns}/svc-6:1.0.0") == 'svc-6'
+// The rebuild without clean: each image is known by its inputs, only its tags are written again.
+(1..6).each { i ->
+  assert !runs[0].contains("svc-${i} has the inputs of")
+  assert runs[1].contains("Image ${checks.REGISTRY}/${ns}/svc-${i} has the inputs of sha256:") : "svc-${i} rebuilt"
+}
 def tools = checks.releaseModule('zz-tools')
 assert tools.status == 'skipped'
 assert tools.reason == 'dockyard does not run in this module (no build or push execution)'

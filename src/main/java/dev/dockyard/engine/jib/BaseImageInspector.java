@@ -86,6 +86,21 @@ final class BaseImageInspector {
     return blobs;
   }
 
+  /** The digest the reference's manifest (or manifest list) has now in its registry. */
+  String digest(ImageReference reference)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    if (reference.getDigest().isPresent()) {
+      return reference.getDigest().get();
+    }
+    return client(reference)
+        .checkManifest(reference.getQualifier())
+        .map(found -> found.getDigest().toString())
+        .orElseThrow(
+            () ->
+                new RegistryException(
+                    "manifest unknown: " + reference + " is not in its registry"));
+  }
+
   /** A client authorised to push to the reference's repository. */
   RegistryClient pushClient(ImageReference reference)
       throws IOException, RegistryException, CredentialRetrievalException {

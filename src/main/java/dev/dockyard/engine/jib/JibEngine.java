@@ -46,6 +46,7 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -136,13 +137,56 @@ public final class JibEngine implements ImageEngine {
               credentials,
               request.registries().isInsecure(targetReference.getRegistry()),
               request.log());
+      String fingerprint = null;
+      if (target.isStaged()) {
+        String baseDigest =
+            base.isScratch()
+                ? "scratch"
+                : new BaseImageInspector(
+                        credentials,
+                        request.registries().isInsecure(base.getRegistry()),
+                        request.log())
+                    .digest(base);
+        fingerprint = KnownImages.fingerprint(recipe, baseDigest, request, signatures);
+        Optional<ImageResult> known =
+            KnownImages.reuse(
+                request, targetReference, fingerprint, registry.pushClient(targetReference));
+        if (known.isPresent()) {
+          return known.get();
+        }
+      }
       LayerMounts mounts = new LayerMounts(request.layers(), request.log());
       boolean mountBase = target.isRegistry() && sameRegistry(base, targetReference);
+      boolean otherRegistry =
+          target.isRegistry()
+              && !base.isScratch()
+              && !mountBase
+              && !base.getRegistry().equals(targetReference.getRegistry());
+      List<BlobDescriptor> foreignBaseLayers = List.of();
+      if (otherRegistry) {
+        List<BlobDescriptor> baseBlobs =
+            new BaseImageInspector(
+                    credentials, request.registries().isInsecure(base.getRegistry()), request.log())
+                .blobs(base);
+        foreignBaseLayers = baseBlobs.subList(1, baseBlobs.size());
+      }
       boolean mountKnown = target.isRegistry() && mounts.anyKnown(targetReference, signatures);
       RegistryClient pushClient =
-          mountBase || mountKnown ? registry.pushClient(targetReference) : null;
+          mountBase || mountKnown || otherRegistry ? registry.pushClient(targetReference) : null;
       if (mountBase) {
         mountBaseLayers(request, registry, pushClient, base);
+      }
+      if (otherRegistry) {
+        long mounted =
+            KnownImages.mountBaseLayers(request, targetReference, foreignBaseLayers, pushClient);
+        if (mounted > 0) {
+          request
+              .log()
+              .info(
+                  "Mounted "
+                      + JibProgressLog.megabytes(mounted)
+                      + " of base image layers an earlier push brought to this registry");
+        }
       }
       if (mountKnown) {
         long mounted = mounts.mountKnown(pushClient, targetReference, signatures);
@@ -176,19 +220,27 @@ public final class JibEngine implements ImageEngine {
           shared += layer.getSize();
         }
         shared += mounts.record(targetReference, signatures, layers, baseLayers);
-        request.layers().save();
+        KnownImages.rememberBaseLayers(request, targetReference, foreignBaseLayers);
       } else {
         size = Files.size(target.tarball());
       }
-      return new ImageResult(
-          request.image(),
-          List.copyOf(request.tags()),
-          container.getDigest().toString(),
-          container.getImageId().toString(),
-          name(),
-          target.isRegistry(),
-          size,
-          shared);
+      ImageResult result =
+          new ImageResult(
+              request.image(),
+              List.copyOf(request.tags()),
+              container.getDigest().toString(),
+              container.getImageId().toString(),
+              name(),
+              target.isRegistry(),
+              size,
+              shared);
+      if (target.isRegistry()) {
+        if (fingerprint != null) {
+          KnownImages.remember(request, targetReference, fingerprint, result);
+        }
+        request.layers().save();
+      }
+      return result;
     } catch (DockerfileException e) {
       throw new EngineException(e.getMessage(), true, e);
     } catch (InvalidImageReferenceException e) {
