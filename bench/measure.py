@@ -50,7 +50,9 @@ def floor(registry, base_repo, project, n):
 
 
 if __name__ == "__main__":
-    if sys.argv[1] == "registry":
+    if sys.argv[1] == "base":
+        print(sum(size for _, size in blobs(manifest(sys.argv[2], sys.argv[3], "latest"))))
+    elif sys.argv[1] == "registry":
         print(registry_bytes(sys.argv[2], sys.argv[3], int(sys.argv[4])))
     else:
         print(floor(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])))

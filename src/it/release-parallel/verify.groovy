@@ -16,7 +16,7 @@ runs.each { run ->
 (1..6).each { i ->
   def s = "svc-${i}"
   def image = new JsonSlurper().parse(checks.file("${s}/target/dockyard/image.json"))
-  assert image.pushed && image.change == 'new'
+  assert image.pushed && image.change == 'unchanged' && image.previousDigest == image.digest : 'the second run changed nothing'
   assert checks.tags("${ns}/${s}").sort() == ['1.0.0', 'latest'] : s
   assert checks.digest("${ns}/${s}", '1.0.0') == image.digest
   assert checks.digest("${ns}/${s}", 'latest') == image.digest
