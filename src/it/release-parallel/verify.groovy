@@ -5,6 +5,7 @@ def ns = checks.namespace()
 def log = checks.log()
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
 assert runs.size() == 2
+assert runs[0].count('(new); tags 1.0.0,latest move at the end of the reactor') == 6
 runs.each { run ->
   assert run.contains('with a thread count of 4')
   int tagged = run.indexOf('Tagged 6 images at the end of the reactor (12 tags)')
