@@ -1,7 +1,8 @@
 // A fault-injecting TCP proxy for the invoker ITs, loopback only and bounded: it forwards
 // 127.0.0.1:<listen> to 127.0.0.1:<target>, resets every `resetEvery`-th connection once some
 // bytes went through (RST, as a flaky network or load balancer does), and delays every
-// `delayEvery`-th one. It stops by itself after `lifetimeMillis`, and on stop().
+// `delayEvery`-th one. It stops by itself after `lifetimeMillis`, on stop(), and, when told
+// stopWhenExists(file), as soon as that file exists.
 // Loaded with: def proxy = evaluate(new File(basedir, '../../../src/it/lib/FaultProxy.groovy'))
 import java.util.concurrent.atomic.AtomicInteger
 
@@ -12,16 +13,29 @@ class FlakyTcpProxy {
   final List<Socket> open = Collections.synchronizedList([])
   ServerSocket server
   volatile boolean running
+  File stopMarker
 
   FlakyTcpProxy(int listen, int target, int resetEvery, int delayEvery, long delayMillis, long lifetimeMillis) {
     this.listen = listen; this.target = target; this.resetEvery = resetEvery; this.delayEvery = delayEvery
     this.delayMillis = delayMillis; this.lifetimeMillis = lifetimeMillis
   }
 
+  /** Stops the proxy, as a registry that goes down, as soon as this file exists. */
+  FlakyTcpProxy stopWhenExists(File marker) {
+    stopMarker = marker
+    return this
+  }
+
   FlakyTcpProxy start() {
     server = new ServerSocket(listen, 50, InetAddress.getByName('127.0.0.1'))
     running = true
     long deadline = System.currentTimeMillis() + lifetimeMillis
+    if (stopMarker != null) {
+      Thread.startDaemon("fault-proxy-${listen}-marker") {
+        while (running && System.currentTimeMillis() < deadline && !stopMarker.exists()) { Thread.sleep(20) }
+        stop()
+      }
+    }
     Thread.startDaemon("fault-proxy-${listen}") {
       server.soTimeout = 500
       while (running && System.currentTimeMillis() < deadline) {

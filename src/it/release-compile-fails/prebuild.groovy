@@ -16,7 +16,7 @@ def broken = checks.mvn(repo, 'release-1.0.1-broken.log', ['clean', 'deploy', '-
     '-Drevision=1.0.1', '-Ddockyard.env.RELEASE=2', '-Dbroken.exclude=none'])
 assert broken.exit != 0 : 'svc-c must fail to compile'
 assert broken.log.contains('COMPILATION ERROR')
-assert broken.log.contains('[ERROR] 0 of 2 images tagged: svc-c failed; no tag moved (blobs and manifests already pushed are kept, so a rerun uploads only what is missing)')
+assert broken.log.contains('[ERROR] 0 of 3 images tagged: svc-c failed; no tag moved (blobs and manifests already pushed are kept, so a rerun uploads only what is missing)')
 
 // Every tag still names the 1.0.0 images; the new images are in the registry by digest only.
 services.each { s ->

@@ -3,7 +3,7 @@
 def checks = evaluate(new File(basedir, '../../../src/it/lib/Checks.groovy'))
 def ns = checks.namespace()
 def log = checks.log()
-assert log.contains('[ERROR] 0 of 2 images tagged: lib-mid failed; svc-c not built; no tag moved')
+assert log.contains('[ERROR] 0 of 3 images tagged: lib-mid failed; svc-c not built; no tag moved')
 ['svc-a', 'svc-b'].each { s ->
   assert log.contains("Pushed ${checks.REGISTRY}/${ns}/${s}@sha256:") : "${s} pushed its blobs"
 }

@@ -93,8 +93,12 @@ final class ModulePlanner {
                   imageModules.add(module);
                 }
               }
-              return JarMembership.resolve(
-                  mojo.session, imageModules, mojo.dependenciesResolver, mojo.getLog());
+              return JarMembership.cached(
+                  mojo.session,
+                  imageModules,
+                  mojo.dependenciesResolver,
+                  mojo.getLog(),
+                  mojo.baseLayersCache().resolveSibling("membership"));
             });
     ApplicationLayout layout =
         new ApplicationLayout(

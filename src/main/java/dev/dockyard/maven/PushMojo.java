@@ -87,7 +87,7 @@ public class PushMojo extends DockyardMojo {
                   + plan.image()
                   + " is built and pushed by the Docker engine at the end of the reactor, once"
                   + " every module succeeded");
-      SummaryRow row = row(plan, "staged", "", -1, -1).withChange("", "", "");
+      SummaryRow row = row(plan, "staged", "", -1, -1).withChange("", previous.orElse(""), since);
       ReactorState.of(session)
           .stage(new ReactorState.StagedImage(project, request, engine, null, row));
       report(row);

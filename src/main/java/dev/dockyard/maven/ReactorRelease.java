@@ -12,10 +12,17 @@ import dev.dockyard.report.SummaryTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.maven.execution.BuildFailure;
+import org.apache.maven.execution.BuildSuccess;
 import org.apache.maven.execution.BuildSummary;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -50,13 +57,15 @@ final class ReactorRelease {
     String reason = "";
     if (staged.isEmpty()) {
       outcome = anyRow(reactor, "pushed") ? "pushed" : "built";
+      reason = blocker == null ? "" : blocker;
     } else if (blocker != null) {
       outcome = NOT_TAGGED;
       reason = blocker;
+      int images = staged.size() + unfinishedImages(reactor);
       log.error(
           "0 of "
-              + staged.size()
-              + (staged.size() == 1 ? " image" : " images")
+              + images
+              + (images == 1 ? " image" : " images")
               + " tagged: "
               + blocker
               + "; no tag moved (blobs and manifests already pushed are kept, so a rerun uploads"
@@ -73,6 +82,18 @@ final class ReactorRelease {
     List<SummaryRow> rows = rows(reactor);
     printSummary(rows);
     writeRelease(new ReleaseReport.Release(outcome, reason, modules(reactor)));
+  }
+
+  /** Image modules that failed or were not built: they count among the release's images. */
+  private int unfinishedImages(List<MavenProject> reactor) {
+    int count = 0;
+    for (MavenProject project : reactor) {
+      if (!(session.getResult().getBuildSummary(project) instanceof BuildSuccess)
+          && state.isImageModule(project)) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** Why the tags must not move: the modules that failed or were not built; null when none. */
@@ -102,51 +123,51 @@ final class ReactorRelease {
 
   /**
    * Moves every tag: first the images a Docker engine pushes (its push moves tags as it goes), then
-   * every manifest pushed by digest is read back and checked, and only then tagged.
+   * every manifest pushed by digest is read back and checked, and only then tagged, a few images at
+   * a time.
    */
   private String tagAll(List<StagedImage> staged) {
-    Map<String, Boolean> tags = new LinkedHashMap<>();
+    Map<String, Boolean> tags = Collections.synchronizedMap(new LinkedHashMap<>());
     for (StagedImage image : staged) {
       for (String tag : image.row().tags().split(",")) {
         tags.put(image.row().image() + ":" + tag, false);
       }
     }
     RegistryTags registry = new RegistryTags();
-    String current = null;
     try {
       for (StagedImage image : staged) {
         if (image.result() == null) {
-          current = image.row().image();
-          ImageResult pushed = image.engine().build(image.request(), Target.registry());
-          pushed.tags().forEach(tag -> tags.put(pushed.image() + ":" + tag, true));
-          finished(image, pushed);
+          pushWithEngine(image, tags);
         }
       }
-      Map<StagedImage, RegistryTags.Staged> ready = new LinkedHashMap<>();
-      for (StagedImage image : staged) {
-        if (image.result() != null) {
-          current = image.row().image() + "@" + image.result().digest();
-          ready.put(image, registry.staged(image.request(), image.result().digest()));
-        }
-      }
-      for (Map.Entry<StagedImage, RegistryTags.Staged> entry : ready.entrySet()) {
-        ImageResult result = entry.getKey().result();
-        for (String tag : result.tags()) {
-          current = result.image() + ":" + tag;
-          entry.getValue().tag(tag);
-          tags.put(current, true);
-        }
-        finished(entry.getKey(), result.withPushed(true));
-        log.info(
-            "Pushed "
-                + result.image()
-                + ":"
-                + String.join(",", result.tags())
-                + " "
-                + result.digest());
-      }
-    } catch (EngineException | IOException | RuntimeException e) {
-      return failedTagging(staged, tags, current, e);
+      List<StagedImage> daemonless =
+          staged.stream().filter(image -> image.result() != null).toList();
+      Map<StagedImage, RegistryTags.Staged> ready =
+          inParallel(
+              daemonless,
+              image -> image.row().image() + "@" + image.result().digest(),
+              image -> registry.staged(image.request(), image.result().digest()));
+      inParallel(
+          daemonless,
+          image -> image.row().image(),
+          image -> {
+            ImageResult result = image.result();
+            for (String tag : result.tags()) {
+              ready.get(image).tag(tag);
+              tags.put(result.image() + ":" + tag, true);
+            }
+            finished(image, result.withPushed(true));
+            log.info(
+                "Pushed "
+                    + result.image()
+                    + ":"
+                    + String.join(",", result.tags())
+                    + " "
+                    + result.digest());
+            return result;
+          });
+    } catch (TaggingFailure failure) {
+      return failedTagging(staged, tags, failure.where, failure.cause);
     }
     long moved = tags.size();
     log.info(
@@ -160,8 +181,94 @@ final class ReactorRelease {
     return "tagged";
   }
 
+  /** Builds and pushes, with every tag, an image the Docker engine makes. */
+  private void pushWithEngine(StagedImage image, Map<String, Boolean> tags) throws TaggingFailure {
+    try {
+      ImageResult built = image.engine().build(image.request(), Target.registry());
+      String previous = image.row().previousDigest();
+      String change =
+          previous.isEmpty() ? "new" : previous.equals(built.digest()) ? "unchanged" : "changed";
+      ImageResult pushed = built.withChange(change, previous.isEmpty() ? null : previous);
+      pushed.tags().forEach(tag -> tags.put(pushed.image() + ":" + tag, true));
+      new ImageReport(image.request().workDir()).write(pushed);
+      state.report(
+          image.project(),
+          new SummaryRow(
+                  image.row().module(),
+                  pushed.image(),
+                  String.join(",", pushed.tags()),
+                  "pushed",
+                  pushed.digest(),
+                  pushed.size(),
+                  pushed.shared(),
+                  "")
+              .withChange(change, previous, image.row().since()));
+    } catch (EngineException | IOException | RuntimeException e) {
+      throw new TaggingFailure(image.row().image(), e);
+    }
+  }
+
+  /** One step of the end of the release, for one image. */
+  @FunctionalInterface
+  private interface Step<R> {
+    R run(StagedImage image) throws EngineException, IOException;
+  }
+
+  /**
+   * Runs the step for every image, at most four at a time; waits for all, then throws the first
+   * failure, naming its image.
+   */
+  private static <R> Map<StagedImage, R> inParallel(
+      List<StagedImage> images, Function<StagedImage, String> where, Step<R> step)
+      throws TaggingFailure {
+    Map<StagedImage, R> results = new LinkedHashMap<>();
+    if (images.isEmpty()) {
+      return results;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, images.size()));
+    try {
+      Map<StagedImage, Future<R>> futures = new LinkedHashMap<>();
+      for (StagedImage image : images) {
+        futures.put(image, pool.submit(() -> step.run(image)));
+      }
+      TaggingFailure first = null;
+      for (Map.Entry<StagedImage, Future<R>> entry : futures.entrySet()) {
+        try {
+          results.put(entry.getKey(), entry.getValue().get());
+        } catch (ExecutionException e) {
+          if (first == null) {
+            first = new TaggingFailure(where.apply(entry.getKey()), e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          if (first == null) {
+            first = new TaggingFailure(where.apply(entry.getKey()), e);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+      return results;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** A failure of the end step, and the image or tag it met. */
+  private static final class TaggingFailure extends Exception {
+    final String where;
+    final Throwable cause;
+
+    TaggingFailure(String where, Throwable cause) {
+      super(where, cause);
+      this.where = where;
+      this.cause = cause;
+    }
+  }
+
   private String failedTagging(
-      List<StagedImage> staged, Map<String, Boolean> tags, String current, Exception e) {
+      List<StagedImage> staged, Map<String, Boolean> tags, String current, Throwable e) {
     List<String> moved = new ArrayList<>();
     List<String> notMoved = new ArrayList<>();
     tags.forEach((tag, done) -> (done ? moved : notMoved).add(tag));

@@ -87,6 +87,12 @@ final class ReactorState {
     return candidates.computeIfAbsent(module.getId(), id -> inspector.inspect(module));
   }
 
+  /** True when the module was inspected and would become an image. */
+  boolean isImageModule(MavenProject module) {
+    ModuleCandidate candidate = candidates.get(module.getId());
+    return candidate != null && candidate.isImageModule();
+  }
+
   /** Claims an image name for a module; returns the other module that already holds it. */
   Optional<String> claim(String image, String module) {
     String owner = imageOwners.putIfAbsent(image, module);
@@ -130,6 +136,7 @@ final class ReactorState {
       return;
     }
     listening = true;
+    ClassWarmUp.start();
     MavenExecutionRequest request = session.getRequest();
     request.setExecutionListener(
         new ReleaseAtEnd(

@@ -5,6 +5,7 @@ import org.apache.maven.execution.AbstractExecutionListener;
 import org.apache.maven.execution.ExecutionEvent;
 import org.apache.maven.execution.ExecutionListener;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
 
 /**
  * Maven's execution listener with the end of the release in front of its SessionEnded: the step
@@ -25,6 +26,13 @@ final class ReleaseAtEnd implements ExecutionListener {
   public void sessionEnded(ExecutionEvent event) {
     try {
       atEnd.accept(event.getSession());
+    } catch (RuntimeException e) {
+      // Never let the end step hide the build's own result: its failure joins the others.
+      event
+          .getSession()
+          .getResult()
+          .addException(
+              new MojoExecutionException("dockyard's end of the reactor failed: " + e, e));
     } finally {
       delegate.sessionEnded(event);
     }

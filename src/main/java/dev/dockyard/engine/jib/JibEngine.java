@@ -106,10 +106,14 @@ public final class JibEngine implements ImageEngine {
     try {
       ImageRecipe recipe = resolve(request, credentials);
       ImageReference base = baseImage(recipe, request);
-      JibContainerBuilder builder =
-          base.isScratch() ? Jib.fromScratch() : Jib.from(credentials.registryImage(base));
-      configure(builder, recipe, request);
-      List<String> signatures = addLayers(builder, recipe, request);
+      List<List<PlannedFile>> planned = planLayers(recipe, request);
+      List<String> signatures = new ArrayList<>();
+      for (List<PlannedFile> files : planned) {
+        if (!files.isEmpty()) {
+          // jib leaves empty layers out of the image; so do the signatures.
+          signatures.add(LayerSignature.of(files, request.creationTime()));
+        }
+      }
 
       ImageReference targetReference =
           ImageReference.parse(request.image() + ":" + request.tags().get(0));
@@ -155,6 +159,11 @@ public final class JibEngine implements ImageEngine {
           return known.get();
         }
       }
+      // Built only now: an image known by its inputs never loads jib's builder.
+      JibContainerBuilder builder =
+          base.isScratch() ? Jib.fromScratch() : Jib.from(credentials.registryImage(base));
+      configure(builder, recipe, request);
+      addLayers(builder, recipe, planned, request);
       LayerMounts mounts = new LayerMounts(request.layers(), request.log());
       boolean mountBase = target.isRegistry() && sameRegistry(base, targetReference);
       boolean otherRegistry =
@@ -407,21 +416,33 @@ public final class JibEngine implements ImageEngine {
     }
   }
 
-  /** Adds one layer per COPY/ADD; returns each layer's {@link LayerSignature}, in order. */
-  private static List<String> addLayers(
-      JibContainerBuilder builder, ImageRecipe recipe, ImageRequest request)
+  /** The files of each COPY/ADD, in order; an ADD of an archive is unpacked into the work dir. */
+  private static List<List<PlannedFile>> planLayers(ImageRecipe recipe, ImageRequest request)
       throws DockerfileException, IOException {
     BuildContext context = BuildContext.open(request.contextDir());
     CopyPlanner planner = new CopyPlanner();
-    List<String> signatures = new ArrayList<>();
+    List<List<PlannedFile>> layers = new ArrayList<>();
     int index = 0;
     for (CopyStep step : recipe.copies()) {
       Path scratch = request.workDir().resolve("add").resolve(Integer.toString(index));
-      List<PlannedFile> files = planner.plan(step, context, scratch);
+      layers.add(planner.plan(step, context, scratch));
+      index++;
+    }
+    return layers;
+  }
+
+  /** Adds one layer per COPY/ADD, with the files planned for it. */
+  private static void addLayers(
+      JibContainerBuilder builder,
+      ImageRecipe recipe,
+      List<List<PlannedFile>> planned,
+      ImageRequest request) {
+    for (int i = 0; i < planned.size(); i++) {
+      CopyStep step = recipe.copies().get(i);
       FileEntriesLayer.Builder layer =
           FileEntriesLayer.builder()
               .setName(step.keyword().toLowerCase() + " " + step.location().line());
-      for (PlannedFile file : files) {
+      for (PlannedFile file : planned.get(i)) {
         layer.addEntry(
             request.origins().getOrDefault(file.source(), file.source()),
             AbsoluteUnixPath.get(file.containerPath()),
@@ -430,13 +451,7 @@ public final class JibEngine implements ImageEngine {
             file.ownership() == null ? "" : file.ownership());
       }
       builder.addFileEntriesLayer(layer.build());
-      if (!files.isEmpty()) {
-        // jib leaves empty layers out of the image; so do the signatures.
-        signatures.add(LayerSignature.of(files, request.creationTime()));
-      }
-      index++;
     }
-    return signatures;
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageRequest;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The tags of an image's repository: which manifest a tag names now, whether a manifest pushed by
@@ -21,17 +22,15 @@ import java.util.Optional;
  */
 public final class RegistryTags {
 
+  /** Attempts of one registry call that meets transient failures (resets, 429, 5xx). */
+  private static final int ATTEMPTS = 5;
+
   /** The digest the tag names in the request's repository, empty when the tag does not exist. */
   public Optional<String> digestOf(ImageRequest request, String tag) throws EngineException {
     return call(
         request,
-        (client, reference) ->
-            client.checkManifest(tag).map(found -> found.getDigest().toString()));
-  }
-
-  /** True when the request's repository holds the manifest with this digest. */
-  public boolean holds(ImageRequest request, String digest) throws EngineException {
-    return call(request, (client, reference) -> client.checkManifest(digest).isPresent());
+        new AtomicReference<>(),
+        client -> client.checkManifest(tag).map(found -> found.getDigest().toString()));
   }
 
   /**
@@ -39,10 +38,12 @@ public final class RegistryTags {
    * pointed at it names exactly the image that was built.
    */
   public Staged staged(ImageRequest request, String digest) throws EngineException {
+    AtomicReference<RegistryClient> kept = new AtomicReference<>();
     ManifestTemplate manifest =
         call(
             request,
-            (client, reference) -> {
+            kept,
+            client -> {
               ManifestAndDigest<ManifestTemplate> pulled = client.pullManifest(digest);
               DescriptorDigest resent = Digests.computeJsonDigest(pulled.getManifest());
               if (!resent.toString().equals(digest)) {
@@ -59,25 +60,31 @@ public final class RegistryTags {
               }
               return pulled.getManifest();
             });
-    return new Staged(request, digest, manifest);
+    return new Staged(request, digest, manifest, kept);
   }
 
-  /** A manifest in the registry, ready to be tagged. */
-  public final class Staged {
+  /** A manifest in the registry, ready to be tagged; its registry client is kept for the tags. */
+  public static final class Staged {
     private final ImageRequest request;
     private final String digest;
     private final ManifestTemplate manifest;
+    private final AtomicReference<RegistryClient> client;
 
-    private Staged(ImageRequest request, String digest, ManifestTemplate manifest) {
+    private Staged(
+        ImageRequest request,
+        String digest,
+        ManifestTemplate manifest,
+        AtomicReference<RegistryClient> client) {
       this.request = request;
       this.digest = digest;
       this.manifest = manifest;
+      this.client = client;
     }
 
     /** Points the tag at the manifest; fails when the registry reports another digest. */
     public void tag(String tag) throws EngineException {
       String pushed =
-          call(request, (client, reference) -> client.pushManifest(manifest, tag).toString());
+          call(request, client, registry -> registry.pushManifest(manifest, tag).toString());
       if (!pushed.equals(digest)) {
         throw new EngineException(
             "Registry reports digest '"
@@ -97,19 +104,22 @@ public final class RegistryTags {
 
   @FunctionalInterface
   private interface RegistryCall<T> {
-    T run(RegistryClient client, ImageReference reference)
-        throws IOException, RegistryException, EngineException;
+    T run(RegistryClient client) throws IOException, RegistryException, EngineException;
   }
 
-  /** Attempts of one registry call that meets transient failures (resets, 429, 5xx). */
-  private static final int ATTEMPTS = 5;
-
-  private static <T> T call(ImageRequest request, RegistryCall<T> body) throws EngineException {
+  /**
+   * Runs a registry call, again after a transient failure with backoff; the client is kept in
+   * {@code kept} for the next call about the same image, and dropped after a failure.
+   */
+  private static <T> T call(
+      ImageRequest request, AtomicReference<RegistryClient> kept, RegistryCall<T> body)
+      throws EngineException {
     long backoff = 500;
     for (int attempt = 1; ; attempt++) {
       try {
-        return callOnce(request, body);
+        return callOnce(request, kept, body);
       } catch (EngineException e) {
+        kept.set(null);
         String why = TransientFailures.describe(e.getCause());
         if (why == null || attempt >= ATTEMPTS) {
           throw e;
@@ -139,21 +149,27 @@ public final class RegistryTags {
     }
   }
 
-  private static <T> T callOnce(ImageRequest request, RegistryCall<T> body) throws EngineException {
+  private static <T> T callOnce(
+      ImageRequest request, AtomicReference<RegistryClient> kept, RegistryCall<T> body)
+      throws EngineException {
     return JibEngine.trusting(
         request.registries().caCertificates(),
         request.log(),
         trust -> {
           JibCredentials credentials = new JibCredentials(request.registries(), request.log());
           try {
-            ImageReference reference = ImageReference.parse(request.image());
-            RegistryClient client =
-                new BaseImageInspector(
-                        credentials,
-                        request.registries().isInsecure(reference.getRegistry()),
-                        request.log())
-                    .pushClient(reference);
-            return body.run(client, reference);
+            RegistryClient client = kept.get();
+            if (client == null) {
+              ImageReference reference = ImageReference.parse(request.image());
+              client =
+                  new BaseImageInspector(
+                          credentials,
+                          request.registries().isInsecure(reference.getRegistry()),
+                          request.log())
+                      .pushClient(reference);
+              kept.set(client);
+            }
+            return body.run(client);
           } catch (InvalidImageReferenceException e) {
             throw new EngineException("Invalid image reference: '" + e.getMessage() + "'", true, e);
           } catch (IOException | RegistryException | CredentialRetrievalException e) {
