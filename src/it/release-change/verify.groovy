@@ -4,7 +4,8 @@ def checks = evaluate(new File(basedir, '../../../src/it/lib/Checks.groovy'))
 def ns = checks.namespace()
 def before = new JsonSlurper().parse(checks.file('before.json'))
 def log = checks.log()
-def expected = ['s-one': 'changed', 's-two': 'changed', 's-three': 'changed', 's-four': 'unchanged']
+def expected = ['s-one': 'changed', 's-two': 'changed', 's-three': 'changed', 's-four': 'unchanged',
+    's-five': 'changed']
 
 expected.each { s, change ->
   def module = checks.releaseModule(s)
@@ -30,6 +31,12 @@ assert checks.run("${checks.REGISTRY}/${ns}/s-four:1.0.1") == 'S-FOUR'
 assert checks.run("${checks.REGISTRY}/${ns}/s-one:1.0.1") == 'one v2'
 assert checks.run("${checks.REGISTRY}/${ns}/s-two:1.0.1") == 's-two common v2'
 assert checks.digest("${ns}/s-two", '1.0.0') == before.digests['s-two'] : '1.0.0 is kept'
+// s-five's own label names the version: it changes with every release, and the summary says why.
+def why = 'changes with every version: label release carries 1.0.1'
+assert checks.releaseModule('s-five').reason == why
+assert log =~ /(?m)^\[INFO\]\s+s-five\s+.*changed since latest\s+sha256:.*${why}$/
+['s-one', 's-two', 's-three'].each { s -> assert checks.releaseModule(s).reason == '' : "${s}: ${checks.releaseModule(s).reason}" }
+
 // The reactor's jars carry no version: the same file name in 1.0.0 and 1.0.1.
 def four1 = checks.config("${ns}/s-four", '1.0.1')
 assert checks.file('s-four/target/dockyard/app/libs/util.jar').isFile()

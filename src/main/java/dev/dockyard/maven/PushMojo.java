@@ -1,5 +1,6 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.ImageResult;
@@ -8,6 +9,7 @@ import dev.dockyard.engine.jib.JibEngine;
 import dev.dockyard.engine.jib.RegistryTags;
 import dev.dockyard.report.ImageReport;
 import dev.dockyard.report.SummaryRow;
+import dev.dockyard.report.VersionCarriers;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -106,6 +108,9 @@ public class PushMojo extends DockyardMojo {
     SummaryRow row =
         row(plan, staged ? "staged" : "pushed", pushed.digest(), pushed.size(), pushed.shared())
             .withChange(change, previous.orElse(""), since);
+    if (change.equals("changed")) {
+      row = row.withOutcome(row.outcome(), versionCarriers(request, previous.get(), pushed));
+    }
     if (staged) {
       getLog()
           .info(
@@ -134,6 +139,27 @@ public class PushMojo extends DockyardMojo {
                   + ")");
     }
     report(row);
+  }
+
+  /**
+   * Why an image changed with the version alone, or empty: the labels and variables that differ
+   * from the release before and name this version. Best effort: a registry that cannot say leaves
+   * the reason empty.
+   */
+  private String versionCarriers(ImageRequest request, String previous, ImageResult pushed) {
+    String version = project.getVersion();
+    try {
+      RegistryTags registry = new RegistryTags();
+      return VersionCarriers.reason(
+          VersionCarriers.find(
+              registry.labelsAndEnv(request, previous),
+              registry.labelsAndEnv(request, pushed.digest()),
+              version),
+          version);
+    } catch (EngineException e) {
+      getLog().debug("Could not compare the configs of " + pushed.image() + ": " + e);
+      return "";
+    }
   }
 
   private SummaryRow row(ModulePlan plan, String outcome, String digest, long size, long shared) {

@@ -295,7 +295,7 @@ final class ReactorRelease {
 
   private void finished(StagedImage image, ImageResult pushed) throws IOException {
     new ImageReport(image.request().workDir()).write(pushed);
-    state.report(image.project(), image.row().withOutcome("pushed", ""));
+    state.report(image.project(), image.row().withOutcome("pushed", image.row().reason()));
   }
 
   private boolean anyRow(List<MavenProject> reactor, String outcome) {

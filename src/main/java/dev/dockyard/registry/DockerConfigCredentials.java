@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +33,10 @@ public final class DockerConfigCredentials {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long HELPER_TIMEOUT_SECONDS = 60;
+
+  /** Seconds a credential helper may take, when set; default {@value #HELPER_TIMEOUT_SECONDS}. */
+  static final String HELPER_TIMEOUT_VARIABLE = "DOCKYARD_CREDENTIAL_HELPER_TIMEOUT";
+
   private static final List<String> DOCKER_HUB =
       List.of("docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com");
 
@@ -167,30 +173,34 @@ public final class DockerConfigCredentials {
       } catch (IOException e) {
         // A helper that exits without reading its input: its exit code and output tell why.
       }
-      byte[] out;
-      byte[] err;
-      try (InputStream stdout = process.getInputStream();
-          InputStream stderr = process.getErrorStream()) {
-        out = stdout.readAllBytes();
-        err = stderr.readAllBytes();
-      }
-      if (!process.waitFor(HELPER_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      // Both streams are read beside the wait, so a helper that hangs with them open still times
+      // out.
+      CompletableFuture<byte[]> out = readAll(process.getInputStream());
+      CompletableFuture<byte[]> err = readAll(process.getErrorStream());
+      long timeout = helperTimeoutSeconds();
+      if (!process.waitFor(timeout, TimeUnit.SECONDS)) {
         process.destroyForcibly();
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         throw new CredentialLookupException(
             "Docker credential helper timed out: '"
                 + program
                 + "' after "
-                + HELPER_TIMEOUT_SECONDS
+                + timeout
                 + "s for "
-                + serverUrl);
+                + serverUrl
+                + "; check that it runs without a prompt (a locked keychain waits for one), or"
+                + " allow it longer with "
+                + HELPER_TIMEOUT_VARIABLE
+                + "=<seconds>");
       }
-      String text = new String(out, StandardCharsets.UTF_8).trim();
+      String text = new String(collected(out), StandardCharsets.UTF_8).trim();
       if (process.exitValue() != 0) {
         if (text.toLowerCase(Locale.ROOT).contains("credentials not found")) {
           return Optional.empty();
         }
-        // Helpers print their own diagnostics, not secrets; still keep only the first line.
-        String why = firstLine(text.isEmpty() ? new String(err, StandardCharsets.UTF_8) : text);
+        // Standard output is where a helper writes the JSON holding the secret: it is never
+        // quoted. Its diagnostics go to standard error; of those, the first line.
+        String why = firstLine(new String(collected(err), StandardCharsets.UTF_8));
         throw new CredentialLookupException(
             "Docker credential helper failed: '"
                 + program
@@ -230,6 +240,39 @@ public final class DockerConfigCredentials {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new CredentialLookupException("Interrupted while running " + program, e);
+    }
+  }
+
+  private long helperTimeoutSeconds() {
+    String value = environment.get(HELPER_TIMEOUT_VARIABLE);
+    try {
+      long seconds = value == null ? HELPER_TIMEOUT_SECONDS : Long.parseLong(value.trim());
+      return seconds > 0 ? seconds : HELPER_TIMEOUT_SECONDS;
+    } catch (NumberFormatException e) {
+      return HELPER_TIMEOUT_SECONDS;
+    }
+  }
+
+  private static CompletableFuture<byte[]> readAll(InputStream stream) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (stream) {
+            return stream.readAllBytes();
+          } catch (IOException e) {
+            return new byte[0];
+          }
+        });
+  }
+
+  /** What a stream of an ended helper held; its streams close when it ends. */
+  private static byte[] collected(CompletableFuture<byte[]> stream) throws IOException {
+    try {
+      return stream.get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IOException("the helper's output could not be read", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading the helper's output", e);
     }
   }
 

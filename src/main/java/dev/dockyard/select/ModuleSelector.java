@@ -42,6 +42,15 @@ public final class ModuleSelector {
       }
       parsed.add(new Entry(text, pattern, exclude));
     }
+    if (parsed.isEmpty() && rawValue != null && !rawValue.isBlank()) {
+      // Commas alone would otherwise select every module: the opposite of a narrow release.
+      throw new SelectionException(
+          "Module selection names no module",
+          rawValue,
+          WHERE,
+          "name artifactId globs or module paths, e.g. -Ddockyard.modules=order-service,user-*,"
+              + " or leave it out to build every image module");
+    }
     this.entries = List.copyOf(parsed);
   }
 

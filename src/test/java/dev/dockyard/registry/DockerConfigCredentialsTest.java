@@ -145,4 +145,43 @@ class DockerConfigCredentialsTest {
                 "registry-1.docker.io"))
         .isEqualTo("https://index.docker.io/v1/");
   }
+
+  @Test
+  void neverQuotesWhatAFailingHelperWroteToStandardOutput() throws IOException {
+    helper(
+        "leaky",
+        "echo '{\"Username\":\"ci\",\"Secret\":\"hunter2-secret\"}'\n"
+            + "echo 'vault sealed' >&2\nexit 4");
+    DockerConfigCredentials credentials = config("{\"credHelpers\":{\"nexus.corp\":\"leaky\"}}");
+
+    assertThatThrownBy(() -> credentials.lookup("nexus.corp"))
+        .isInstanceOf(CredentialLookupException.class)
+        .hasMessageContaining(
+            "'docker-credential-leaky get' exited 4 for nexus.corp (vault sealed)")
+        .message()
+        .doesNotContain("hunter2-secret");
+  }
+
+  @Test
+  void timesOutAHelperThatHangsWithItsOutputOpen() throws IOException {
+    helper("hangs", "echo partial\nsleep 30");
+    Files.writeString(dir.resolve("config.json"), "{\"credHelpers\":{\"nexus.corp\":\"hangs\"}}");
+    DockerConfigCredentials credentials =
+        new DockerConfigCredentials(
+            dir.resolve("config.json"),
+            Map.of(
+                "PATH",
+                dir.resolve("bin").toString(),
+                DockerConfigCredentials.HELPER_TIMEOUT_VARIABLE,
+                "1"));
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> credentials.lookup("nexus.corp"))
+        .isInstanceOf(CredentialLookupException.class)
+        .hasMessage(
+            "Docker credential helper timed out: 'docker-credential-hangs' after 1s for nexus.corp; check that it"
+                + " runs without a prompt (a locked keychain waits for one), or allow it longer"
+                + " with DOCKYARD_CREDENTIAL_HELPER_TIMEOUT=<seconds>");
+    assertThat((System.nanoTime() - start) / 1_000_000_000.0).isLessThan(10);
+  }
 }

@@ -89,9 +89,8 @@ class ModuleSelectorTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"  ", " , ,"})
-  void selectsEverythingWhenTheValueIsUnsetBlankOrOnlyCommas(String value)
-      throws SelectionException {
+  @ValueSource(strings = {"  "})
+  void selectsEverythingWhenTheValueIsUnsetOrBlank(String value) throws SelectionException {
     ModuleSelector selector = new ModuleSelector(value);
 
     assertThat(selector.selectsAll()).isTrue();
@@ -275,5 +274,15 @@ class ModuleSelectorTest {
     assertThat(windows.relativePath()).isEqualTo("services/a");
     assertThat(windows.mainClassSource()).isEmpty();
     assertThat(root.relativePath()).isEmpty();
+  }
+
+  @Test
+  void rejectsASelectionOfCommasAlone() {
+    assertThatThrownBy(() -> new ModuleSelector(" , ,"))
+        .isInstanceOf(SelectionException.class)
+        .hasMessage(
+            "Module selection names no module: ' , ,' at <modules> / -Ddockyard.modules; name"
+                + " artifactId globs or module paths, e.g. -Ddockyard.modules=order-service,user-*,"
+                + " or leave it out to build every image module");
   }
 }

@@ -1,17 +1,23 @@
 package dev.dockyard.engine.jib;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.hash.Digests;
+import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
 import com.google.cloud.tools.jib.image.json.ManifestTemplate;
 import com.google.cloud.tools.jib.registry.ManifestAndDigest;
 import com.google.cloud.tools.jib.registry.RegistryClient;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,6 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RegistryTags {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Attempts of one registry call that meets transient failures (resets, 429, 5xx). */
   private static final int ATTEMPTS = 5;
 
@@ -31,6 +39,41 @@ public final class RegistryTags {
         request,
         new AtomicReference<>(),
         client -> client.checkManifest(tag).map(found -> found.getDigest().toString()));
+  }
+
+  /**
+   * The labels ({@code label NAME}) and environment variables ({@code env NAME}) of the image with
+   * this digest in the request's repository, read from its config.
+   */
+  public Map<String, String> labelsAndEnv(ImageRequest request, String digest)
+      throws EngineException {
+    return call(
+        request,
+        new AtomicReference<>(),
+        client -> {
+          ManifestTemplate manifest = client.pullManifest(digest).getManifest();
+          Map<String, String> entries = new LinkedHashMap<>();
+          if (!(manifest instanceof BuildableManifestTemplate buildable)) {
+            return entries;
+          }
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          client
+              .pullBlob(buildable.getContainerConfiguration().getDigest(), size -> {}, done -> {})
+              .writeTo(bytes);
+          JsonNode config = JSON.readTree(bytes.toByteArray()).path("config");
+          config
+              .path("Labels")
+              .fields()
+              .forEachRemaining(e -> entries.put("label " + e.getKey(), e.getValue().asText()));
+          for (JsonNode variable : config.path("Env")) {
+            String text = variable.asText();
+            int eq = text.indexOf('=');
+            entries.put(
+                "env " + (eq < 0 ? text : text.substring(0, eq)),
+                eq < 0 ? "" : text.substring(eq + 1));
+          }
+          return entries;
+        });
   }
 
   /**
