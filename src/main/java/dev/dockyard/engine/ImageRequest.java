@@ -26,6 +26,7 @@ import java.util.Map;
  * @param origins for files of the context that are links of files elsewhere, those files, by the
  *     link's real path: the daemonless engine reads and caches layers by the original's path, so
  *     modules that copy the same files share one cached layer
+ * @param connections registry clients the reactor's modules share; null for none
  */
 public record ImageRequest(
     String module,
@@ -41,4 +42,5 @@ public record ImageRequest(
     Path baseLayersCache,
     BuildLog log,
     LayerLedger layers,
-    Map<Path, Path> origins) {}
+    Map<Path, Path> origins,
+    RegistryConnections connections) {}

@@ -263,7 +263,8 @@ abstract class DockyardMojo extends AbstractMojo {
         new MavenBuildLog(getLog(), !session.getRequest().isInteractiveMode()),
         // Beside the layer caches: where the layers this machine pushed can be mounted from.
         ReactorState.of(session).layers(baseLayersCache().resolveSibling("pushed-layers.tsv")),
-        plan.origins());
+        plan.origins(),
+        ReactorState.of(session).connections());
   }
 
   private CaCertificates caCertificates(ModuleConfig config) throws MojoFailureException {

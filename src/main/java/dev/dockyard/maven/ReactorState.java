@@ -4,6 +4,7 @@ import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.LayerLedger;
+import dev.dockyard.engine.RegistryConnections;
 import dev.dockyard.report.SummaryRow;
 import dev.dockyard.select.ModuleCandidate;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ final class ReactorState {
   private JarMembership membership;
   private final Map<String, StagedImage> staged = new ConcurrentHashMap<>();
   private boolean listening;
+  private final RegistryConnections connections = new RegistryConnections();
 
   /**
    * An image whose tags move at the end of the reactor.
@@ -107,6 +109,11 @@ final class ReactorState {
   /** The module's row, if a dockyard goal reported one. */
   Optional<SummaryRow> row(MavenProject project) {
     return Optional.ofNullable(rows.get(project.getId()));
+  }
+
+  /** The registry clients the reactor's modules share. */
+  RegistryConnections connections() {
+    return connections;
   }
 
   /** Keeps an image whose tags move at the end of the reactor. */

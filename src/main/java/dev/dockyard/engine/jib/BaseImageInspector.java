@@ -120,11 +120,32 @@ final class BaseImageInspector {
 
   private RegistryClient client(ImageReference reference, boolean push)
       throws IOException, RegistryException, CredentialRetrievalException {
+    Optional<Credential> credential = credentials.retrieve(reference);
+    String key =
+        reference.getRegistry()
+            + "/"
+            + reference.getRepository()
+            + (push ? " push" : " pull")
+            + (insecure ? " insecure" : "")
+            + credential
+                .map(c -> " as " + c.getUsername() + " " + c.getPassword().hashCode())
+                .orElse("");
+    Optional<RegistryClient> kept = credentials.connections().find(key);
+    if (kept.isPresent()) {
+      return kept.get();
+    }
+    RegistryClient client = connect(reference, push, credential);
+    credentials.connections().keep(key, client);
+    return client;
+  }
+
+  private RegistryClient connect(
+      ImageReference reference, boolean push, Optional<Credential> credential)
+      throws IOException, RegistryException {
     FailoverHttpClient http = new FailoverHttpClient(insecure, false, event -> {});
     RegistryClient.Factory factory =
         RegistryClient.factory(
             EventHandlers.NONE, reference.getRegistry(), reference.getRepository(), http);
-    Optional<Credential> credential = credentials.retrieve(reference);
     credential.ifPresent(factory::setCredential);
     RegistryClient client = factory.setUserAgent("dockyard-maven-plugin").newRegistryClient();
     boolean bearer = push ? client.doPushBearerAuth() : client.doPullBearerAuth();

@@ -4,6 +4,7 @@ import com.google.cloud.tools.jib.api.Credential;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import dev.dockyard.engine.BuildLog;
+import dev.dockyard.engine.RegistryConnections;
 import dev.dockyard.registry.RegistryCredential;
 import dev.dockyard.registry.RegistryPolicy;
 import java.util.Locale;
@@ -22,9 +23,24 @@ final class JibCredentials {
   private final BuildLog log;
   private final Map<String, String> sourceByRegistry = new ConcurrentHashMap<>();
 
+  private final RegistryConnections connections;
+
   JibCredentials(RegistryPolicy policy, BuildLog log) {
+    this(policy, log, null);
+  }
+
+  /**
+   * @param connections registry clients to share with other modules, null for none
+   */
+  JibCredentials(RegistryPolicy policy, BuildLog log, RegistryConnections connections) {
     this.policy = policy;
     this.log = log;
+    this.connections = connections == null ? new RegistryConnections() : connections;
+  }
+
+  /** The registry clients this build shares. */
+  RegistryConnections connections() {
+    return connections;
   }
 
   /** A registry image carrying the credential chain for its registry. */

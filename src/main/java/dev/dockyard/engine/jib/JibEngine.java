@@ -101,7 +101,8 @@ public final class JibEngine implements ImageEngine {
    */
   private ImageResult build(ImageRequest request, Target target, X509ExtendedTrustManager trust)
       throws EngineException {
-    JibCredentials credentials = new JibCredentials(request.registries(), request.log());
+    JibCredentials credentials =
+        new JibCredentials(request.registries(), request.log(), request.connections());
     ExecutorService executor = null;
     try {
       ImageRecipe recipe = resolve(request, credentials);

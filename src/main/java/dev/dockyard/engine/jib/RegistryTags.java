@@ -163,6 +163,10 @@ public final class RegistryTags {
         return callOnce(request, kept, body);
       } catch (EngineException e) {
         kept.set(null);
+        // A client that met a failure may be unusable: every later call connects afresh.
+        if (request.connections() != null) {
+          request.connections().clear();
+        }
         String why = TransientFailures.describe(e.getCause());
         if (why == null || attempt >= ATTEMPTS) {
           throw e;
@@ -199,7 +203,8 @@ public final class RegistryTags {
         request.registries().caCertificates(),
         request.log(),
         trust -> {
-          JibCredentials credentials = new JibCredentials(request.registries(), request.log());
+          JibCredentials credentials =
+              new JibCredentials(request.registries(), request.log(), request.connections());
           try {
             RegistryClient client = kept.get();
             if (client == null) {

@@ -41,7 +41,8 @@ class KnownImagesTest {
         null,
         null,
         null,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   private static final String BASE = "sha256:aaaa";
@@ -66,7 +67,8 @@ class KnownImagesTest {
             null,
             null,
             null,
-            Map.of());
+            Map.of(),
+            null);
     String two = KnownImages.fingerprint(recipe(Map.of("A", "1")), BASE, retagged, List.of("s1"));
 
     assertThat(two).isEqualTo(one);

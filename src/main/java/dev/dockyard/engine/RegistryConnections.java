@@ -1,0 +1,31 @@
+package dev.dockyard.engine;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Registry clients one reactor reuses from module to module, so that each registry is greeted (its
+ * {@code /v2/} ping, the HTTPS attempt before plain HTTP, the token) once per repository and
+ * credential rather than for every call. Engines choose the keys and what they keep.
+ */
+public final class RegistryConnections {
+
+  private final Map<String, Object> clients = new ConcurrentHashMap<>();
+
+  /** The client kept under this key, if any. */
+  @SuppressWarnings("unchecked")
+  public <T> Optional<T> find(String key) {
+    return Optional.ofNullable((T) clients.get(key));
+  }
+
+  /** Keeps a client under this key; two modules racing to connect keep either one. */
+  public void keep(String key, Object client) {
+    clients.put(key, client);
+  }
+
+  /** Forgets every client, after a failure that may have left one unusable. */
+  public void clear() {
+    clients.clear();
+  }
+}
