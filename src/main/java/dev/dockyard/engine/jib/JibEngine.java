@@ -187,27 +187,16 @@ public final class JibEngine implements ImageEngine {
         mountBaseLayers(request, registry, pushClient, base);
       }
       if (otherRegistry) {
-        long mounted =
-            KnownImages.mountBaseLayers(request, targetReference, foreignBaseLayers, pushClient);
-        if (mounted > 0) {
-          request
-              .log()
-              .info(
-                  "Mounted "
-                      + JibProgressLog.megabytes(mounted)
-                      + " of base image layers an earlier push brought to this registry");
-        }
+        logMounted(
+            request,
+            KnownImages.mountBaseLayers(request, targetReference, foreignBaseLayers, pushClient),
+            "of base image layers an earlier push brought to this registry");
       }
       if (mountKnown) {
-        long mounted = mounts.mountKnown(pushClient, targetReference, signatures);
-        if (mounted > 0) {
-          request
-              .log()
-              .info(
-                  "Mounted "
-                      + JibProgressLog.megabytes(mounted)
-                      + " of layers the registry already holds, instead of uploading them");
-        }
+        logMounted(
+            request,
+            mounts.mountKnown(pushClient, targetReference, signatures),
+            "of layers the registry already holds, instead of uploading them");
       }
       JibContainer container =
           target.isStaged()
@@ -379,6 +368,12 @@ public final class JibEngine implements ImageEngine {
     }
   }
 
+  private static void logMounted(ImageRequest request, long bytes, String what) {
+    if (bytes > 0) {
+      request.log().info("Mounted " + JibProgressLog.megabytes(bytes) + " " + what);
+    }
+  }
+
   private static String qualifierSuffix(ImageReference reference) {
     return reference.getDigest().isPresent()
         ? "@" + reference.getDigest().get()
@@ -531,17 +526,8 @@ public final class JibEngine implements ImageEngine {
         request
             .log()
             .warn(
-                "Registry failure for "
-                    + request.image()
-                    + " ("
-                    + why
-                    + "); attempt "
-                    + (attempt + 1)
-                    + " of "
-                    + MAX_ATTEMPTS
-                    + " in "
-                    + backoff / 1000.0
-                    + "s, resuming with what the registry already has");
+                TransientFailures.retrying(request.image(), why, attempt + 1, MAX_ATTEMPTS, backoff)
+                    + ", resuming with what the registry already has");
         Thread.sleep(backoff);
         backoff *= 2;
       }

@@ -173,18 +173,7 @@ public final class RegistryTags {
         }
         request
             .log()
-            .warn(
-                "Registry failure for "
-                    + request.image()
-                    + " ("
-                    + why
-                    + "); attempt "
-                    + (attempt + 1)
-                    + " of "
-                    + ATTEMPTS
-                    + " in "
-                    + backoff / 1000.0
-                    + "s");
+            .warn(TransientFailures.retrying(request.image(), why, attempt + 1, ATTEMPTS, backoff));
         try {
           Thread.sleep(backoff);
         } catch (InterruptedException interrupted) {

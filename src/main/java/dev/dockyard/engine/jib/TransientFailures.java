@@ -75,4 +75,19 @@ final class TransientFailures {
     }
     return -1;
   }
+
+  /** The warning before another attempt: what failed, which attempt comes and when. */
+  static String retrying(String image, String why, int next, int attempts, long backoffMillis) {
+    return "Registry failure for "
+        + image
+        + " ("
+        + why
+        + "); attempt "
+        + next
+        + " of "
+        + attempts
+        + " in "
+        + backoffMillis / 1000.0
+        + "s";
+  }
 }
