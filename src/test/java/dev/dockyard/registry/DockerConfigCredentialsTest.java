@@ -148,9 +148,13 @@ class DockerConfigCredentialsTest {
 
   @Test
   void neverQuotesWhatAFailingHelperWroteToStandardOutput() throws IOException {
+    // The JSON a helper prints holds the secret; the old error quoted its first line.
+    String secret = "hunter2-secret";
     helper(
         "leaky",
-        "echo '{\"Username\":\"ci\",\"Secret\":\"hunter2-secret\"}'\n"
+        "echo '{\"Username\":\"ci\",\"Secret\":\""
+            + secret
+            + "\"}'\n"
             + "echo 'vault sealed' >&2\nexit 4");
     DockerConfigCredentials credentials = config("{\"credHelpers\":{\"nexus.corp\":\"leaky\"}}");
 
@@ -159,7 +163,7 @@ class DockerConfigCredentialsTest {
         .hasMessageContaining(
             "'docker-credential-leaky get' exited 4 for nexus.corp (vault sealed)")
         .message()
-        .doesNotContain("hunter2-secret");
+        .doesNotContain(secret);
   }
 
   @Test
