@@ -43,6 +43,19 @@ public record ImageResult(
     this(image, tags, digest, imageId, engine, pushed, size, shared, null, null);
   }
 
+  /**
+   * This result compared with the release before, whose digest is {@code previousDigest} (null when
+   * there was none): {@code new}, {@code unchanged} or {@code changed}.
+   */
+  public ImageResult comparedWith(String previousDigest) {
+    String change =
+        previousDigest == null || previousDigest.isEmpty()
+            ? "new"
+            : previousDigest.equals(digest) ? "unchanged" : "changed";
+    return withChange(
+        change, previousDigest == null || previousDigest.isEmpty() ? null : previousDigest);
+  }
+
   /** This result compared with the release before. */
   public ImageResult withChange(String change, String previousDigest) {
     return new ImageResult(

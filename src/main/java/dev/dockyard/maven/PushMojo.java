@@ -97,12 +97,12 @@ public class PushMojo extends DockyardMojo {
     }
     ImageReport imageReport = new ImageReport(plan.workDir());
     Optional<ImageResult> built = imageReport.read();
-    ImageResult pushed = engine.build(request, staged ? Target.staged() : Target.registry());
-    String change =
-        previous.isEmpty()
-            ? "new"
-            : previous.get().equals(pushed.digest()) ? "unchanged" : "changed";
-    pushed = pushed.withChange(change, previous.orElse(null)).withPushed(!staged);
+    ImageResult pushed =
+        engine
+            .build(request, staged ? Target.staged() : Target.registry())
+            .comparedWith(previous.orElse(null))
+            .withPushed(!staged);
+    String change = pushed.change();
     checkSameAsBuilt(built, pushed, imageReport, plan, staged);
     imageReport.write(pushed);
     SummaryRow row =

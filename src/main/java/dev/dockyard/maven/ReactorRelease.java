@@ -184,11 +184,9 @@ final class ReactorRelease {
   /** Builds and pushes, with every tag, an image the Docker engine makes. */
   private void pushWithEngine(StagedImage image, Map<String, Boolean> tags) throws TaggingFailure {
     try {
-      ImageResult built = image.engine().build(image.request(), Target.registry());
       String previous = image.row().previousDigest();
-      String change =
-          previous.isEmpty() ? "new" : previous.equals(built.digest()) ? "unchanged" : "changed";
-      ImageResult pushed = built.withChange(change, previous.isEmpty() ? null : previous);
+      ImageResult pushed =
+          image.engine().build(image.request(), Target.registry()).comparedWith(previous);
       pushed.tags().forEach(tag -> tags.put(pushed.image() + ":" + tag, true));
       new ImageReport(image.request().workDir()).write(pushed);
       state.report(
@@ -202,7 +200,7 @@ final class ReactorRelease {
                   pushed.size(),
                   pushed.shared(),
                   "")
-              .withChange(change, previous, image.row().since()));
+              .withChange(pushed.change(), previous, image.row().since()));
     } catch (EngineException | IOException | RuntimeException e) {
       throw new TaggingFailure(image.row().image(), e);
     }

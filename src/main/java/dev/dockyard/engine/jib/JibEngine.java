@@ -142,16 +142,14 @@ public final class JibEngine implements ImageEngine {
               credentials,
               request.registries().isInsecure(targetReference.getRegistry()),
               request.log());
+      BaseImageInspector baseRegistry =
+          base.isScratch()
+              ? null
+              : new BaseImageInspector(
+                  credentials, request.registries().isInsecure(base.getRegistry()), request.log());
       String fingerprint = null;
       if (target.isStaged()) {
-        String baseDigest =
-            base.isScratch()
-                ? "scratch"
-                : new BaseImageInspector(
-                        credentials,
-                        request.registries().isInsecure(base.getRegistry()),
-                        request.log())
-                    .digest(base);
+        String baseDigest = base.isScratch() ? "scratch" : baseRegistry.digest(base);
         fingerprint = KnownImages.fingerprint(recipe, baseDigest, request, signatures);
         Optional<ImageResult> known =
             KnownImages.reuse(
@@ -174,10 +172,7 @@ public final class JibEngine implements ImageEngine {
               && !base.getRegistry().equals(targetReference.getRegistry());
       List<BlobDescriptor> foreignBaseLayers = List.of();
       if (otherRegistry) {
-        List<BlobDescriptor> baseBlobs =
-            new BaseImageInspector(
-                    credentials, request.registries().isInsecure(base.getRegistry()), request.log())
-                .blobs(base);
+        List<BlobDescriptor> baseBlobs = baseRegistry.blobs(base);
         foreignBaseLayers = baseBlobs.subList(1, baseBlobs.size());
       }
       boolean mountKnown = target.isRegistry() && mounts.anyKnown(targetReference, signatures);

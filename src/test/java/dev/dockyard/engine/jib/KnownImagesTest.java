@@ -27,13 +27,17 @@ class KnownImagesTest {
   }
 
   private static ImageRequest request(Instant time) {
+    return request(time, List.of("1.0.0"));
+  }
+
+  private static ImageRequest request(Instant time, List<String> tags) {
     return new ImageRequest(
         "svc",
         null,
         null,
         null,
         "r/ns/svc",
-        List.of("1.0.0"),
+        tags,
         Map.of(),
         null,
         time,
@@ -52,23 +56,7 @@ class KnownImagesTest {
     String one =
         KnownImages.fingerprint(
             recipe(Map.of("A", "1")), BASE, request(Instant.EPOCH), List.of("s1"));
-    ImageRequest retagged =
-        new ImageRequest(
-            "svc",
-            null,
-            null,
-            null,
-            "r/ns/svc",
-            List.of("1.0.1", "latest"),
-            Map.of(),
-            null,
-            Instant.EPOCH,
-            null,
-            null,
-            null,
-            null,
-            Map.of(),
-            null);
+    ImageRequest retagged = request(Instant.EPOCH, List.of("1.0.1", "latest"));
     String two = KnownImages.fingerprint(recipe(Map.of("A", "1")), BASE, retagged, List.of("s1"));
 
     assertThat(two).isEqualTo(one);
