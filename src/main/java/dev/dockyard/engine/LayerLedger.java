@@ -1,11 +1,15 @@
 package dev.dockyard.engine;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,14 +87,38 @@ public final class LayerLedger {
     return digests.containsKey(registry + "\t" + digest);
   }
 
-  /** Writes the ledger to its file, if it has one; a failure only loses the cache. */
+  /**
+   * Writes the ledger to its file, if it has one; a failure only loses the cache. Builds running at
+   * the same time share the file: under a lock, what another build wrote since is read back and
+   * kept, and this build's entries go after it as the newest.
+   */
   public synchronized void save() {
     if (file == null) {
       return;
     }
+    try {
+      Files.createDirectories(file.getParent());
+      Path lock = file.resolveSibling(file.getFileName() + ".lock");
+      try (FileChannel channel =
+              FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock held = channel.lock()) {
+        LayerLedger onDisk = keptIn(file);
+        Map<String, Pushed> merged = new LinkedHashMap<>(onDisk.bySignature);
+        for (Map.Entry<String, Pushed> entry : bySignature.entrySet()) {
+          merged.remove(entry.getKey());
+          merged.put(entry.getKey(), entry.getValue());
+        }
+        write(merged);
+      }
+    } catch (IOException | OverlappingFileLockException e) {
+      // Only the cache is lost: the next build uploads what it cannot mount.
+    }
+  }
+
+  private void write(Map<String, Pushed> entries) throws IOException {
     List<String> lines = new ArrayList<>();
-    int skip = Math.max(0, bySignature.size() - MAX_REMEMBERED);
-    for (Map.Entry<String, Pushed> entry : bySignature.entrySet()) {
+    int skip = Math.max(0, entries.size() - MAX_REMEMBERED);
+    for (Map.Entry<String, Pushed> entry : entries.entrySet()) {
       if (skip-- > 0) {
         continue;
       }
@@ -98,17 +126,12 @@ public final class LayerLedger {
       lines.add(
           entry.getKey() + "\t" + layer.digest() + "\t" + layer.size() + "\t" + layer.repository());
     }
+    Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+    Files.write(temp, lines, StandardCharsets.UTF_8);
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-      Files.write(temp, lines, StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      // Only the cache is lost: the next build uploads what it cannot mount.
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Registry clients one reactor reuses from module to module, so that each registry is greeted (its
  * {@code /v2/} ping, the HTTPS attempt before plain HTTP, the token) once per repository and
- * credential rather than for every call. Engines choose the keys and what they keep.
+ * credential rather than for every call, and the answers that hold for the whole reactor (a base
+ * image's digest). Engines choose the keys and what they keep.
  */
 public final class RegistryConnections {
 

@@ -1,5 +1,6 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.engine.jib.RegistryGreeting;
 import java.security.GeneralSecurityException;
 import java.security.KeyPairGenerator;
 import java.util.List;
@@ -28,7 +29,11 @@ final class ClassWarmUp {
 
   private ClassWarmUp() {}
 
-  static void start() {
+  /**
+   * Starts the warm-up; with a registry, it ends with one anonymous request to it (see {@link
+   * RegistryGreeting}), for builds that will push there.
+   */
+  static void start(String registry, boolean insecure) {
     ClassLoader loader = ClassWarmUp.class.getClassLoader();
     Thread thread =
         new Thread(
@@ -40,6 +45,9 @@ final class ClassWarmUp {
                 SSLContext.getDefault().createSSLEngine().getSupportedCipherSuites();
                 KeyPairGenerator.getInstance("X25519").generateKeyPair();
                 KeyPairGenerator.getInstance("EC").generateKeyPair();
+                if (registry != null) {
+                  RegistryGreeting.greet(registry, insecure);
+                }
               } catch (ClassNotFoundException | LinkageError | GeneralSecurityException e) {
                 // Only a head start: whatever failed here is done again where it is needed.
               }

@@ -182,8 +182,9 @@ abstract class DockyardMojo extends AbstractMojo {
    * release after the reactor's last module, once per session.
    */
   ModuleConfig config() {
-    ReactorState.of(session).listen(session, getLog());
-    return ModuleConfig.from(this);
+    ModuleConfig config = ModuleConfig.from(this);
+    ReactorState.of(session).listen(session, getLog(), config);
+    return config;
   }
 
   /** The module's plan: skipped with a reason, or the image to build. */

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.maven.execution.BuildFailure;
 import org.apache.maven.execution.BuildSuccess;
@@ -134,6 +135,7 @@ final class ReactorRelease {
       }
     }
     RegistryTags registry = new RegistryTags();
+    AtomicInteger inPlace = new AtomicInteger();
     try {
       for (StagedImage image : staged) {
         if (image.result() == null) {
@@ -142,18 +144,23 @@ final class ReactorRelease {
       }
       List<StagedImage> daemonless =
           staged.stream().filter(image -> image.result() != null).toList();
-      Map<StagedImage, RegistryTags.Staged> ready =
+      Map<StagedImage, Moves> ready =
           inParallel(
               daemonless,
               image -> image.row().image() + "@" + image.result().digest(),
-              image -> registry.staged(image.request(), image.result().digest()));
+              image -> moves(registry, image));
       inParallel(
           daemonless,
           image -> image.row().image(),
           image -> {
             ImageResult result = image.result();
+            Moves moves = ready.get(image);
             for (String tag : result.tags()) {
-              ready.get(image).tag(tag);
+              if (moves.toMove().contains(tag)) {
+                moves.manifest().tag(tag);
+              } else {
+                inPlace.incrementAndGet();
+              }
               tags.put(result.image() + ":" + tag, true);
             }
             finished(image, result.withPushed(true));
@@ -177,9 +184,29 @@ final class ReactorRelease {
             + " at the end of the reactor ("
             + moved
             + (moved == 1 ? " tag" : " tags")
+            + (inPlace.get() > 0 ? ", " + inPlace.get() + " of them already in place" : "")
             + ")");
     return "tagged";
   }
+
+  /**
+   * The tags of a staged image that must move, and its manifest read back and checked when any
+   * must: a tag that already names the pushed digest (an unchanged release built again) stays.
+   */
+  private static Moves moves(RegistryTags registry, StagedImage image) throws EngineException {
+    ImageResult result = image.result();
+    List<String> toMove = new ArrayList<>();
+    for (String tag : result.tags()) {
+      if (!registry.digestOf(image.request(), tag).orElse("").equals(result.digest())) {
+        toMove.add(tag);
+      }
+    }
+    return new Moves(
+        toMove, toMove.isEmpty() ? null : registry.staged(image.request(), result.digest()));
+  }
+
+  /** What tagging one image takes: the tags to move and the checked manifest to point them at. */
+  private record Moves(List<String> toMove, RegistryTags.Staged manifest) {}
 
   /** Builds and pushes, with every tag, an image the Docker engine makes. */
   private void pushWithEngine(StagedImage image, Map<String, Boolean> tags) throws TaggingFailure {

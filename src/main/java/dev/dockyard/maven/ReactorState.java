@@ -5,6 +5,7 @@ import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.LayerLedger;
 import dev.dockyard.engine.RegistryConnections;
+import dev.dockyard.registry.RegistryPolicy;
 import dev.dockyard.report.SummaryRow;
 import dev.dockyard.select.ModuleCandidate;
 import java.nio.file.Path;
@@ -138,16 +139,28 @@ final class ReactorState {
    * fires SessionEnded through the request's listener after the last module, whether or not that
    * module runs dockyard, and whether the build succeeded or failed.
    */
-  synchronized void listen(MavenSession session, Log log) {
+  synchronized void listen(MavenSession session, Log log, ModuleConfig first) {
     if (listening) {
       return;
     }
     listening = true;
-    ClassWarmUp.start();
+    String registry = willPush(session, first) ? first.registry() : null;
+    ClassWarmUp.start(
+        registry,
+        registry != null && RegistryPolicy.isInsecure(first.insecureRegistries(), registry));
     MavenExecutionRequest request = session.getRequest();
     request.setExecutionListener(
         new ReleaseAtEnd(
             request.getExecutionListener(),
             ended -> new ReactorRelease(ended, this, log).finish()));
+  }
+
+  /** True when the session runs dockyard:push (as a goal, or through the deploy phase). */
+  static boolean willPush(MavenSession session, ModuleConfig config) {
+    if (config.registry() == null || config.skip() || config.skipPush() || session.isOffline()) {
+      return false;
+    }
+    return session.getGoals().stream()
+        .anyMatch(goal -> goal.equals("deploy") || goal.endsWith(":push"));
   }
 }

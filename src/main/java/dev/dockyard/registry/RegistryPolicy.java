@@ -68,12 +68,19 @@ public final class RegistryPolicy {
 
   /** True for registries listed as insecure, and for localhost and 127.0.0.1 on any port. */
   public boolean isInsecure(String registry) {
+    return isInsecure(insecureRegistries, registry);
+  }
+
+  /** {@link #isInsecure(String)} against a list of {@code <insecureRegistries>} as written. */
+  public static boolean isInsecure(List<String> insecureRegistries, String registry) {
+    List<String> listed =
+        insecureRegistries.stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).toList();
     String normalized = registry.toLowerCase(Locale.ROOT);
     String host = hostOf(normalized);
     if (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")) {
       return true;
     }
-    return insecureRegistries.contains(normalized) || insecureRegistries.contains(host);
+    return listed.contains(normalized) || listed.contains(host);
   }
 
   /**

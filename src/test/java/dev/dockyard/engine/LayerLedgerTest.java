@@ -27,6 +27,24 @@ class LayerLedgerTest {
   }
 
   @Test
+  void twoBuildsSharingTheFileKeepEachOthersPushes() {
+    Path file = dir.resolve("pushed-layers.tsv");
+    LayerLedger one = LayerLedger.keptIn(file);
+    LayerLedger other = LayerLedger.keptIn(file);
+    one.record("reg:5000", "sig-a", new LayerLedger.Pushed("sha256:aa", 10, "shop/orders"));
+    other.record("reg:5000", "sig-b", new LayerLedger.Pushed("sha256:bb", 20, "shop/billing"));
+    one.save();
+    other.save();
+
+    LayerLedger next = LayerLedger.keptIn(file);
+
+    assertThat(next.find("reg:5000", "sig-a"))
+        .contains(new LayerLedger.Pushed("sha256:aa", 10, "shop/orders"));
+    assertThat(next.find("reg:5000", "sig-b"))
+        .contains(new LayerLedger.Pushed("sha256:bb", 20, "shop/billing"));
+  }
+
+  @Test
   void theLatestPushOfALayerIsWhereItIsMountedFrom() {
     LayerLedger ledger = LayerLedger.keptIn(dir.resolve("pushed-layers.tsv"));
     ledger.record("reg:5000", "sig-a", new LayerLedger.Pushed("sha256:aa", 10, "old/repo"));

@@ -149,7 +149,8 @@ public final class JibEngine implements ImageEngine {
                   credentials, request.registries().isInsecure(base.getRegistry()), request.log());
       String fingerprint = null;
       if (target.isStaged()) {
-        String baseDigest = base.isScratch() ? "scratch" : baseRegistry.digest(base);
+        String baseDigest =
+            base.isScratch() ? "scratch" : baseDigest(base, baseRegistry, credentials);
         fingerprint = KnownImages.fingerprint(recipe, baseDigest, request, signatures);
         Optional<ImageResult> known =
             KnownImages.reuse(
@@ -328,6 +329,23 @@ public final class JibEngine implements ImageEngine {
               + " 127.0.0.1:5000/base/java17:latest",
           e);
     }
+  }
+
+  /**
+   * The base image's digest, read once per reactor: every module of a release builds on the base
+   * image as the first module found it.
+   */
+  private static String baseDigest(
+      ImageReference base, BaseImageInspector registry, JibCredentials credentials)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    String key = "digest of " + base;
+    Optional<String> known = credentials.connections().find(key);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    String digest = registry.digest(base);
+    credentials.connections().keep(key, digest);
+    return digest;
   }
 
   private static boolean sameRegistry(ImageReference base, ImageReference target) {
