@@ -61,6 +61,31 @@ abstract class DockyardMojo extends AbstractMojo {
   String since;
 
   /** The registry images are pushed to, as host[:port], e.g. {@code nexus.corp:5000}. */
+  /**
+   * How the image runs in the release bundle's compose file: port, environment, volumes, dependsOn,
+   * healthcheck, restart, network mode (see {@link ServiceSettings}).
+   */
+  @Parameter ServiceSettings service;
+
+  /**
+   * The release's name ({@code -Ddockyard.releaseName}): the compose project of the bundle and the
+   * prefix of its container names; default the root artifactId and version ({@code shop-1.4.2}
+   * becomes {@code shop-1-4-2}).
+   */
+  @Parameter(property = "dockyard.releaseName")
+  String releaseName;
+
+  /**
+   * Added to every service's port in the bundle ({@code -Ddockyard.portOffset}); default derived
+   * from the release name, 100 to 9,900 in steps of 100, so that two releases run side by side.
+   */
+  @Parameter(property = "dockyard.portOffset")
+  Integer portOffset;
+
+  /** Writes no release bundle at the end of the reactor ({@code -Ddockyard.skipCompose}). */
+  @Parameter(property = "dockyard.skipCompose", defaultValue = "false")
+  boolean skipCompose;
+
   @Parameter(property = "dockyard.registry")
   String registry;
 

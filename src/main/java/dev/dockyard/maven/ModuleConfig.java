@@ -44,7 +44,10 @@ record ModuleConfig(
     List<String> caCertificates,
     String tarball,
     boolean pushAtEnd,
-    String since) {
+    String since,
+    String releaseName,
+    String portOffset,
+    boolean skipCompose) {
 
   static ModuleConfig from(DockyardMojo mojo) {
     Overrides o = new Overrides(mojo.session.getUserProperties(), mojo.project);
@@ -77,7 +80,10 @@ record ModuleConfig(
         o.list("caCertificates", mojo.caCertificates),
         o.string("tarball", mojo.tarball),
         o.bool("pushAtEnd", mojo.pushAtEnd),
-        o.string("since", mojo.since));
+        o.string("since", mojo.since),
+        o.string("releaseName", mojo.releaseName),
+        o.string("portOffset", mojo.portOffset == null ? null : mojo.portOffset.toString()),
+        o.bool("skipCompose", mojo.skipCompose));
   }
 
   /** Reads {@code -Ddockyard.*} user properties and resolves them for one module. */

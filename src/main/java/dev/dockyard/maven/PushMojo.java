@@ -1,5 +1,7 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.compose.Service;
+import dev.dockyard.context.ImagePaths;
 import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
@@ -10,6 +12,10 @@ import dev.dockyard.engine.jib.RegistryTags;
 import dev.dockyard.report.ImageReport;
 import dev.dockyard.report.SummaryRow;
 import dev.dockyard.report.VersionCarriers;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -53,6 +59,12 @@ public class PushMojo extends DockyardMojo {
       }
       checkCanPush(plan, config);
       push(plan, config);
+      ReactorState.of(session)
+          .service(
+              project,
+              service(plan, config),
+              new ReactorState.BundleSettings(
+                  config.releaseName(), config.portOffset(), config.skipCompose()));
     } catch (Exception e) {
       rethrow(e);
     }
@@ -139,6 +151,38 @@ public class PushMojo extends DockyardMojo {
                   + ")");
     }
     report(row);
+  }
+
+  /** How the image runs in the release bundle: {@code <service>}, with the module's defaults. */
+  private Service service(ModulePlan plan, ModuleConfig config) {
+    ServiceSettings settings = service == null ? new ServiceSettings() : service;
+    Integer port = settings.port;
+    if (port == null && !config.ports().isEmpty()) {
+      String first = config.ports().get(0).replaceAll("/.*", "").trim();
+      port = first.matches("\\d{1,5}") ? Integer.valueOf(first) : null;
+    }
+    Map<String, String> listed = ImagePaths.read(plan.workDir());
+    Map<String, String> imagePaths = new LinkedHashMap<>();
+    for (String volume : settings.volumes == null ? List.<String>of() : settings.volumes) {
+      String[] parts = volume.trim().split(":");
+      if (parts.length >= 2 && listed.containsKey(parts[1])) {
+        imagePaths.put(parts[1], listed.get(parts[1]));
+      }
+    }
+    Path root = Path.of(session.getExecutionRootDirectory());
+    return new Service(
+        root.relativize(project.getFile().toPath().toAbsolutePath()).toString(),
+        project.getBasedir().getAbsolutePath(),
+        port,
+        settings.portVariable,
+        settings.environment == null ? Map.of() : new LinkedHashMap<>(settings.environment),
+        settings.volumes,
+        settings.dependsOn,
+        settings.healthPath,
+        settings.healthCommand,
+        settings.restart,
+        settings.networkMode,
+        imagePaths);
   }
 
   /**

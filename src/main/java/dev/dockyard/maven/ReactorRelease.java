@@ -1,5 +1,7 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.compose.BundleException;
+import dev.dockyard.compose.ReleaseBundle;
 import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.Target;
@@ -16,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +59,8 @@ final class ReactorRelease {
     String blocker = blocker(reactor);
     String outcome;
     String reason = "";
+    Optional<String> badBundle =
+        staged.isEmpty() || blocker != null ? Optional.empty() : bundleProblem(reactor);
     if (staged.isEmpty()) {
       outcome = anyRow(reactor, "pushed") ? "pushed" : "built";
       reason = blocker == null ? "" : blocker;
@@ -74,6 +79,21 @@ final class ReactorRelease {
       for (StagedImage image : staged) {
         state.report(image.project(), image.row().withOutcome(NOT_TAGGED, blocker));
       }
+    } else if (badBundle.isPresent()) {
+      String problem = badBundle.get();
+      outcome = NOT_TAGGED;
+      reason = "the release bundle cannot be written";
+      log.error(
+          "0 of "
+              + staged.size()
+              + (staged.size() == 1 ? " image" : " images")
+              + " tagged: "
+              + problem
+              + "; no tag moved");
+      for (StagedImage image : staged) {
+        state.report(image.project(), image.row().withOutcome(NOT_TAGGED, reason));
+      }
+      session.getResult().addException(new MojoExecutionException(problem));
     } else {
       outcome = tagAll(staged);
       if (!outcome.equals("tagged")) {
@@ -82,7 +102,55 @@ final class ReactorRelease {
     }
     List<SummaryRow> rows = rows(reactor);
     printSummary(rows);
-    writeRelease(new ReleaseReport.Release(outcome, reason, modules(reactor)));
+    ReleaseReport.Release release = new ReleaseReport.Release(outcome, reason, modules(reactor));
+    Path file = writeRelease(release);
+    if (file != null && List.of("tagged", "pushed").contains(outcome)) {
+      writeBundle(release, file);
+    }
+  }
+
+  /** The bundle's writer; null when no image module pushed or {@code skipCompose} is set. */
+  private BundleWriter bundleWriter() {
+    ReactorState.BundleSettings settings = state.bundle();
+    if (settings == null || settings.skip()) {
+      return null;
+    }
+    return new BundleWriter(settings, session.getTopLevelProject(), session.getUserProperties());
+  }
+
+  /**
+   * Checks the release bundle before any tag moves (sources, ports, template): what is wrong with
+   * it, or empty when it can be written.
+   */
+  private Optional<String> bundleProblem(List<MavenProject> reactor) {
+    BundleWriter writer = bundleWriter();
+    if (writer == null) {
+      return Optional.empty();
+    }
+    try {
+      writer.prepare(modules(reactor), null, false).discard();
+      return Optional.empty();
+    } catch (BundleException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /** Writes the release bundle of a release whose tags all moved. */
+  private void writeBundle(ReleaseReport.Release release, Path releaseJson) {
+    BundleWriter writer = bundleWriter();
+    if (writer == null) {
+      return;
+    }
+    try {
+      ReleaseBundle bundle = writer.prepare(release.modules(), releaseJson, true);
+      Path folder = bundle.commit();
+      log.info("Release bundle written to " + folder + ":");
+      bundle.summary().forEach(line -> log.info("  " + line));
+      log.info("  start it with: docker compose --project-directory " + folder + " up -d");
+    } catch (BundleException e) {
+      log.error(e.getMessage());
+      session.getResult().addException(new MojoExecutionException(e.getMessage(), e));
+    }
   }
 
   /** Image modules that failed or were not built: they count among the release's images. */
@@ -365,7 +433,7 @@ final class ReactorRelease {
                 project.getArtifactId(),
                 "dockyard does not run in this module (no build or push execution)");
       }
-      modules.add(ReleaseReport.Module.of(row));
+      modules.add(ReleaseReport.Module.of(row).withService(state.service(project).orElse(null)));
     }
     return modules;
   }
@@ -380,7 +448,7 @@ final class ReactorRelease {
     }
   }
 
-  private void writeRelease(ReleaseReport.Release release) {
+  private Path writeRelease(ReleaseReport.Release release) {
     Path file =
         Path.of(session.getExecutionRootDirectory())
             .resolve("target")
@@ -389,11 +457,13 @@ final class ReactorRelease {
     try {
       ReleaseReport.write(file, release);
       log.debug("Wrote " + file);
+      return file;
     } catch (IOException e) {
       String message =
           "Cannot write " + file + ": " + e + "; check that the folder is writable and has space";
       log.error(message);
       session.getResult().addException(new MojoExecutionException(message, e));
+      return null;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.compose.Service;
 import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.ImageResult;
@@ -33,6 +34,8 @@ final class ReactorState {
   private LayerLedger layers;
   private JarMembership membership;
   private final Map<String, StagedImage> staged = new ConcurrentHashMap<>();
+  private final Map<String, Service> services = new ConcurrentHashMap<>();
+  private volatile BundleSettings bundle;
   private boolean listening;
   private final RegistryConnections connections = new RegistryConnections();
 
@@ -110,6 +113,33 @@ final class ReactorState {
   /** The module's row, if a dockyard goal reported one. */
   Optional<SummaryRow> row(MavenProject project) {
     return Optional.ofNullable(rows.get(project.getId()));
+  }
+
+  /**
+   * The release bundle's settings, as the first image module that pushed saw them.
+   *
+   * @param releaseName the name, or null for the default
+   * @param portOffset the offset, or null for the one the name gives
+   * @param skip true when no bundle is written
+   */
+  record BundleSettings(String releaseName, String portOffset, boolean skip) {}
+
+  /** Records how a module's image runs in the bundle, and the bundle's settings once. */
+  synchronized void service(MavenProject project, Service service, BundleSettings settings) {
+    services.put(project.getId(), service);
+    if (bundle == null) {
+      bundle = settings;
+    }
+  }
+
+  /** How the module's image runs in the bundle, if it pushed one. */
+  Optional<Service> service(MavenProject project) {
+    return Optional.ofNullable(services.get(project.getId()));
+  }
+
+  /** The bundle's settings; null when no image module pushed. */
+  BundleSettings bundle() {
+    return bundle;
   }
 
   /** The registry clients the reactor's modules share. */

@@ -1,7 +1,9 @@
 package dev.dockyard.report;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.dockyard.compose.Service;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +22,9 @@ public final class ReleaseReport {
   public static final String FILE = "release.json";
 
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private ReleaseReport() {}
 
@@ -52,6 +56,7 @@ public final class ReleaseReport {
    * @param previousDigest the digest of the release compared with, empty when none
    * @param since the tag of the release compared with, empty when not compared
    * @param reason why the module was skipped or not tagged, empty otherwise
+   * @param service how the image runs in the release bundle, null for a module that is no image
    */
   public record Module(
       String module,
@@ -65,7 +70,26 @@ public final class ReleaseReport {
       String change,
       String previousDigest,
       String since,
-      String reason) {
+      String reason,
+      Service service) {
+
+    /** The module with how its image runs in the bundle. */
+    public Module withService(Service settings) {
+      return new Module(
+          module,
+          status,
+          image,
+          tags,
+          digest,
+          size,
+          newBytes,
+          sharedBytes,
+          change,
+          previousDigest,
+          since,
+          reason,
+          settings);
+    }
 
     /** The module as its summary row tells it. */
     public static Module of(SummaryRow row) {
@@ -84,7 +108,8 @@ public final class ReleaseReport {
           row.change(),
           row.previousDigest(),
           row.since(),
-          row.reason());
+          row.reason(),
+          null);
     }
   }
 

@@ -22,6 +22,7 @@ import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.dockyard.context.BuildContext;
 import dev.dockyard.context.CopyPlanner;
+import dev.dockyard.context.ImagePaths;
 import dev.dockyard.context.PlannedFile;
 import dev.dockyard.dockerfile.BaseImageConfig;
 import dev.dockyard.dockerfile.CopyStep;
@@ -108,6 +109,7 @@ public final class JibEngine implements ImageEngine {
       ImageRecipe recipe = resolve(request, credentials);
       ImageReference base = baseImage(recipe, request);
       List<List<PlannedFile>> planned = planLayers(recipe, request);
+      ImagePaths.write(request.workDir(), planned);
       List<String> signatures = new ArrayList<>();
       for (List<PlannedFile> files : planned) {
         if (!files.isEmpty()) {

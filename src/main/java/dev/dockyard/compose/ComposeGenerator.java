@@ -1,0 +1,179 @@
+package dev.dockyard.compose;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compose file of a release from the services' settings: images pinned by digest, container
+ * names and ports of the release, bind mounts in long syntax pointing into the bundle, and
+ * healthchecks that need only the image's Java.
+ */
+final class ComposeGenerator {
+
+  static final String HEALTH_FOLDER = "/opt/dockyard/health";
+  static final String HEALTH_CLASS = "dev.dockyard.compose.health.DockyardHealth";
+
+  private ComposeGenerator() {}
+
+  /**
+   * The compose document.
+   *
+   * @param binds the bundle path ({@code ./files/...}) of each bind-mount source, by member and
+   *     volume text
+   */
+  static Map<String, Object> compose(
+      String releaseName, int offset, List<Member> members, Map<String, Map<String, String>> binds)
+      throws BundleException {
+    Map<String, Object> services = new LinkedHashMap<>();
+    for (Member member : members) {
+      services.put(member.artifactId(), service(releaseName, offset, member, members, binds));
+    }
+    Map<String, Object> compose = new LinkedHashMap<>();
+    compose.put("services", services);
+    List<String> named = namedVolumes(members);
+    if (!named.isEmpty()) {
+      Map<String, Object> volumes = new LinkedHashMap<>();
+      named.forEach(name -> volumes.put(name, new LinkedHashMap<>()));
+      compose.put("volumes", volumes);
+    }
+    return compose;
+  }
+
+  private static Map<String, Object> service(
+      String releaseName,
+      int offset,
+      Member member,
+      List<Member> members,
+      Map<String, Map<String, String>> binds)
+      throws BundleException {
+    Service service = member.service();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("image", member.image());
+    out.put("container_name", releaseName + "-" + member.artifactId());
+    out.put("restart", service.restart());
+    Integer hostPort = member.hostPort(offset);
+    if (service.hostNetwork()) {
+      out.put("network_mode", "host");
+    } else {
+      out.put("network_mode", service.networkMode());
+      if (hostPort != null) {
+        out.put("ports", List.of(hostPort + ":" + service.port()));
+      }
+    }
+    Map<String, String> environment = new LinkedHashMap<>(service.environment());
+    if (service.hostNetwork() && hostPort != null) {
+      environment.put(service.portVariable(), Integer.toString(hostPort));
+    }
+    if (!environment.isEmpty()) {
+      out.put("environment", environment);
+    }
+    List<Object> volumes = new ArrayList<>();
+    for (Service.Volume volume : service.parsedVolumes(member.artifactId())) {
+      if (volume.isBind()) {
+        Map<String, Object> bind = new LinkedHashMap<>();
+        bind.put("type", "bind");
+        bind.put("source", binds.get(member.artifactId()).get(volume.text()));
+        bind.put("target", volume.target());
+        bind.put("read_only", volume.readOnly());
+        volumes.add(bind);
+      } else {
+        volumes.add(volume.source() + ":" + volume.target() + (volume.readOnly() ? ":ro" : ""));
+      }
+    }
+    Map<String, Object> health = healthcheck(member, offset);
+    if (health != null && service.healthPath() != null) {
+      Map<String, Object> bind = new LinkedHashMap<>();
+      bind.put("type", "bind");
+      bind.put("source", "./health");
+      bind.put("target", HEALTH_FOLDER);
+      bind.put("read_only", true);
+      volumes.add(bind);
+    }
+    if (!volumes.isEmpty()) {
+      out.put("volumes", volumes);
+    }
+    if (!service.dependsOn().isEmpty()) {
+      Map<String, Object> dependsOn = new LinkedHashMap<>();
+      for (String name : service.dependsOn()) {
+        Member dependency = find(members, name, member);
+        dependsOn.put(
+            name,
+            Map.of(
+                "condition",
+                healthcheck(dependency, offset) != null ? "service_healthy" : "service_started"));
+      }
+      out.put("depends_on", dependsOn);
+    }
+    if (health != null) {
+      out.put("healthcheck", health);
+    }
+    return out;
+  }
+
+  /** The healthcheck: the HTTP path asked by the bundle's health class, or the user's command. */
+  static Map<String, Object> healthcheck(Member member, int offset) {
+    Service service = member.service();
+    List<String> test;
+    if (service.healthCommand() != null) {
+      test = List.of("CMD-SHELL", service.healthCommand());
+    } else if (service.healthPath() != null && service.port() != null) {
+      int port = service.hostNetwork() ? member.hostPort(offset) : service.port();
+      String path =
+          service.healthPath().startsWith("/") ? service.healthPath() : "/" + service.healthPath();
+      test =
+          List.of(
+              "CMD", "java", "-cp", HEALTH_FOLDER, HEALTH_CLASS, "http://127.0.0.1:" + port + path);
+    } else {
+      return null;
+    }
+    Map<String, Object> health = new LinkedHashMap<>();
+    health.put("test", test);
+    health.put("interval", "5s");
+    health.put("timeout", "5s");
+    health.put("retries", 30);
+    health.put("start_period", "10s");
+    return health;
+  }
+
+  private static Member find(List<Member> members, String name, Member of) throws BundleException {
+    for (Member member : members) {
+      if (member.artifactId().equals(name)) {
+        return member;
+      }
+    }
+    List<String> names = members.stream().map(Member::artifactId).toList();
+    throw new BundleException(
+        "Unknown service '"
+            + name
+            + "' in <service><dependsOn> of "
+            + of.service().pom()
+            + "; the release's services are "
+            + String.join(", ", names)
+            + "; name one of them (an image module's artifactId)");
+  }
+
+  private static List<String> namedVolumes(List<Member> members) throws BundleException {
+    List<String> names = new ArrayList<>();
+    for (Member member : members) {
+      for (Service.Volume volume : member.service().parsedVolumes(member.artifactId())) {
+        if (!volume.isBind() && !names.contains(volume.source())) {
+          names.add(volume.source());
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The bundle path of a bind source: under {@code files/<artifactId>/}, as in the module. */
+  static String bundlePath(String artifactId, Path moduleDir, Path source) {
+    Path relative = moduleDir.relativize(source).normalize();
+    String inBundle =
+        relative.startsWith("..") || relative.isAbsolute()
+            ? source.getFileName().toString()
+            : relative.toString().replace('\\', '/');
+    return "./files/" + artifactId + "/" + inBundle;
+  }
+}
