@@ -77,10 +77,10 @@ final class BundleWriter {
       throws BundleException {
     List<Member> members = new ArrayList<>();
     for (ReleaseReport.Module module : modules) {
-      if (module.service() == null) {
+      boolean pushed = List.of("tagged", "pushed").contains(module.status());
+      if (module.service() == null && !(pushedOnly && !module.image().isEmpty())) {
         continue;
       }
-      boolean pushed = List.of("tagged", "pushed").contains(module.status());
       String digest = module.digest();
       if (pushedOnly && (!pushed || digest == null || digest.isEmpty())) {
         throw new BundleException(
@@ -92,6 +92,13 @@ final class BundleWriter {
                 + (module.reason().isEmpty() ? "" : ": " + module.reason())
                 + "); the bundle pins every service by digest: run mvn deploy, so that every image"
                 + " is pushed and tagged, then write the bundle");
+      }
+      if (module.service() == null) {
+        throw new BundleException(
+            "Image module "
+                + module.module()
+                + " was pushed by a dockyard that did not record how it runs; run mvn deploy"
+                + " again, then write the bundle");
       }
       if (digest == null || digest.isEmpty()) {
         digest = UNKNOWN_DIGEST;

@@ -43,13 +43,6 @@ public class ComposeMojo extends DockyardMojo {
           "Cannot read " + file + ": " + e.getMessage() + "; run mvn deploy again to rewrite it",
           e);
     }
-    if (release.modules().stream().noneMatch(module -> module.service() != null)) {
-      throw new MojoFailureException(
-          "No image in "
-              + file
-              + " was pushed by this version of dockyard (no module has a service); run mvn"
-              + " deploy, then dockyard:compose");
-    }
     ReactorState.BundleSettings settings =
         new ReactorState.BundleSettings(config.releaseName(), config.portOffset(), false);
     try {
