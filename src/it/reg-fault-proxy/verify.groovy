@@ -6,7 +6,7 @@ println "fault proxy: ${proxy.connections} connections, ${proxy.resets} reset, $
 assert proxy.resets.get() >= 1 : 'the proxy reset connections during the build'
 def report = new groovy.json.JsonSlurper().parse(checks.file('target/dockyard/image.json'))
 assert log.contains("Pushed 127.0.0.1:5601/it-reg-fault/reg-fault-proxy@${report.digest} (new); tags 1.0.0-SNAPSHOT move at the end of the reactor")
-assert log.contains('Tagged 1 image at the end of the reactor (1 tag)') : 'the tag moved through the flaky proxy too'
+assert log.contains('Tagged 1 image at the end of the reactor (1 tag') : 'the tag moved through the flaky proxy too'
 assert report.pushed
 // Read back without the proxy: the tag names a complete image with the built digest.
 assert checks.digest('it-reg-fault/reg-fault-proxy', '1.0.0-SNAPSHOT') == report.digest

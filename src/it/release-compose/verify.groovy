@@ -67,8 +67,19 @@ def healthy = { File dir ->
   }
 }
 
+// A config file missing on the server: the engine refuses the container, Docker creates no
+// directory in its place.
+File broken = new File(releases, 'missing')
+assert ['cp', '-a', v2.path, broken.path].execute().waitFor() == 0
+File config = new File(broken, 'files/orders/config/greeting.txt')
+assert config.delete()
+def refused = sh(broken, ['docker-compose', '-p', 'shop-missing', 'up', '--no-start'])
+assert refused.exit != 0
+assert refused.out.contains('bind source path does not exist') : refused.out
+assert !config.exists() : 'no directory was created in place of the missing file'
+sh(broken, ['docker-compose', '-p', 'shop-missing', 'down'])
+
 File gateway = new File(basedir, 'gateway')
-Process client = null
 try {
   compose('1.0.0', ['up', '-d'])
   healthy(v1)
