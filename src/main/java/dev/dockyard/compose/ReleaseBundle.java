@@ -81,13 +81,7 @@ public final class ReleaseBundle {
       Files.createDirectories(dockyard);
       staging = Files.createTempDirectory(dockyard, ".release-");
     } catch (IOException e) {
-      throw new BundleException(
-          "Cannot write the release bundle in "
-              + dockyard
-              + ": "
-              + e
-              + "; check that the folder is writable and has space",
-          e);
+      throw cannotWrite(dockyard, e);
     }
     try {
       List<String> summary = write(input, staging);
@@ -97,14 +91,18 @@ public final class ReleaseBundle {
       throw e;
     } catch (IOException e) {
       delete(staging);
-      throw new BundleException(
-          "Cannot write the release bundle in "
-              + staging
-              + ": "
-              + e
-              + "; check that the folder is writable and has space",
-          e);
+      throw cannotWrite(staging, e);
     }
+  }
+
+  private static BundleException cannotWrite(Path folder, IOException e) {
+    return new BundleException(
+        "Cannot write the release bundle in "
+            + folder
+            + ": "
+            + e
+            + "; check that the folder is writable and has space",
+        e);
   }
 
   /** Puts the prepared bundle in place of the previous one; returns its folder. */
