@@ -6,6 +6,7 @@ import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.docker.DockerEngine;
 import dev.dockyard.engine.jib.JibEngine;
+import dev.dockyard.engine.jib.RegistryGreeting;
 import dev.dockyard.registry.CaCertificates;
 import dev.dockyard.registry.DockerConfigCredentials;
 import dev.dockyard.registry.RegistryPolicy;
@@ -208,8 +209,44 @@ abstract class DockyardMojo extends AbstractMojo {
    */
   ModuleConfig config() {
     ModuleConfig config = ModuleConfig.from(this);
-    ReactorState.of(session).listen(session, getLog(), config);
+    ReactorState state = ReactorState.of(session);
+    state.listen(session, getLog(), () -> readAhead(config, state));
     return config;
+  }
+
+  /**
+   * For a session that will push: greets the target registry and reads the base image's digest on
+   * the warm-up thread, while the reactor's first modules build. Only a head start: a failure here
+   * is met again, and reported, by the module that needs the answer.
+   */
+  private void readAhead(ModuleConfig config, ReactorState state) {
+    if (!ReactorState.willPush(session, config)) {
+      return;
+    }
+    RegistryGreeting.greet(
+        config.registry(),
+        RegistryPolicy.isInsecure(config.insecureRegistries(), config.registry()));
+    if (config.from() == null) {
+      return;
+    }
+    try {
+      JibEngine.readBaseDigestAhead(
+          config.from(),
+          registryPolicy(config),
+          new MavenBuildLog(getLog(), !session.getRequest().isInteractiveMode()),
+          state.connections());
+    } catch (MojoFailureException e) {
+      getLog().debug("Base image digest not read ahead: " + e.getMessage());
+    }
+  }
+
+  private RegistryPolicy registryPolicy(ModuleConfig config) throws MojoFailureException {
+    return new RegistryPolicy(
+        config.insecureRegistries(),
+        config.mirrors(),
+        new SettingsCredentials(settings, settingsDecrypter, System.getenv()),
+        DockerConfigCredentials.fromEnvironment(System.getenv()),
+        caCertificates(config));
   }
 
   /** The module's plan: skipped with a reason, or the image to build. */
@@ -267,13 +304,7 @@ abstract class DockyardMojo extends AbstractMojo {
 
   /** The engine request for a planned module. */
   ImageRequest request(ModulePlan plan, ModuleConfig config) throws MojoFailureException {
-    RegistryPolicy policy =
-        new RegistryPolicy(
-            config.insecureRegistries(),
-            config.mirrors(),
-            new SettingsCredentials(settings, settingsDecrypter, System.getenv()),
-            DockerConfigCredentials.fromEnvironment(System.getenv()),
-            caCertificates(config));
+    RegistryPolicy policy = registryPolicy(config);
     return new ImageRequest(
         plan.module(),
         plan.dockerfile(),

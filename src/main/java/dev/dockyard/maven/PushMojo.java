@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -91,7 +93,9 @@ public class PushMojo extends DockyardMojo {
     ImageEngine engine = engineFor(plan, config);
     ImageRequest request = request(plan, config);
     String since = config.since() == null ? DEFAULT_SINCE : config.since();
-    Optional<String> previous = new RegistryTags().digestOf(request, since);
+    // The release compared with is looked up beside the build: two independent registry calls.
+    CompletableFuture<Optional<String>> lookup =
+        CompletableFuture.supplyAsync(() -> previousDigest(request, since), PushMojo::beside);
     boolean staged = config.pushAtEnd() && engine instanceof JibEngine;
     if (config.pushAtEnd() && !staged) {
       // docker push can only push a tag: the engine builds and pushes at the end of the reactor.
@@ -101,6 +105,7 @@ public class PushMojo extends DockyardMojo {
                   + plan.image()
                   + " is built and pushed by the Docker engine at the end of the reactor, once"
                   + " every module succeeded");
+      Optional<String> previous = joined(lookup);
       SummaryRow row = row(plan, "staged", "", -1, -1).withChange("", previous.orElse(""), since);
       ReactorState.of(session)
           .stage(new ReactorState.StagedImage(project, request, engine, null, row));
@@ -108,14 +113,18 @@ public class PushMojo extends DockyardMojo {
       return;
     }
     ImageReport imageReport = new ImageReport(plan.workDir());
-    Optional<ImageResult> built = imageReport.read();
-    ImageResult pushed =
-        engine
-            .build(request, staged ? Target.staged() : Target.registry())
-            .comparedWith(previous.orElse(null))
-            .withPushed(!staged);
+    Optional<ImageResult> recorded = imageReport.read();
+    ImageResult built;
+    try {
+      built = engine.build(request, staged ? Target.staged() : Target.registry());
+    } catch (EngineException e) {
+      joined(lookup); // a failed lookup came first, and is the error to report
+      throw e;
+    }
+    Optional<String> previous = joined(lookup);
+    ImageResult pushed = built.comparedWith(previous.orElse(null)).withPushed(!staged);
     String change = pushed.change();
-    checkSameAsBuilt(built, pushed, imageReport, plan, staged);
+    checkSameAsBuilt(recorded, pushed, imageReport, plan, staged);
     imageReport.write(pushed);
     SummaryRow row =
         row(plan, staged ? "staged" : "pushed", pushed.digest(), pushed.size(), pushed.shared())
@@ -151,6 +160,35 @@ public class PushMojo extends DockyardMojo {
                   + ")");
     }
     report(row);
+  }
+
+  /** Runs a task on a thread of its own that loads classes as the plugin does. */
+  private static void beside(Runnable task) {
+    Thread thread = new Thread(task, "dockyard-since");
+    thread.setDaemon(true);
+    thread.setContextClassLoader(PushMojo.class.getClassLoader());
+    thread.start();
+  }
+
+  private static Optional<String> previousDigest(ImageRequest request, String since) {
+    try {
+      return new RegistryTags().digestOf(request, since);
+    } catch (EngineException e) {
+      throw new CompletionException(e);
+    }
+  }
+
+  /** The lookup's answer; its failure rethrown as it was raised. */
+  private static Optional<String> joined(CompletableFuture<Optional<String>> lookup)
+      throws EngineException {
+    try {
+      return lookup.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof EngineException failure) {
+        throw failure;
+      }
+      throw e;
+    }
   }
 
   /** How the image runs in the release bundle: {@code <service>}, with the module's defaults. */

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -314,28 +315,29 @@ final class ReactorRelease {
   private static <R> Map<StagedImage, R> inParallel(
       List<StagedImage> images, Function<StagedImage, String> where, Step<R> step)
       throws TaggingFailure {
-    Map<StagedImage, R> results = new LinkedHashMap<>();
+    // By identity: a staged image's request is large, and hashing it is not free.
+    Map<StagedImage, R> results = new IdentityHashMap<>();
     if (images.isEmpty()) {
       return results;
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, images.size()));
     try {
-      Map<StagedImage, Future<R>> futures = new LinkedHashMap<>();
+      Map<StagedImage, Future<R>> futures = new IdentityHashMap<>();
       for (StagedImage image : images) {
         futures.put(image, pool.submit(() -> step.run(image)));
       }
       TaggingFailure first = null;
-      for (Map.Entry<StagedImage, Future<R>> entry : futures.entrySet()) {
+      for (StagedImage image : images) {
         try {
-          results.put(entry.getKey(), entry.getValue().get());
+          results.put(image, futures.get(image).get());
         } catch (ExecutionException e) {
           if (first == null) {
-            first = new TaggingFailure(where.apply(entry.getKey()), e.getCause());
+            first = new TaggingFailure(where.apply(image), e.getCause());
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           if (first == null) {
-            first = new TaggingFailure(where.apply(entry.getKey()), e);
+            first = new TaggingFailure(where.apply(image), e);
           }
         }
       }

@@ -6,7 +6,6 @@ import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.LayerLedger;
 import dev.dockyard.engine.RegistryConnections;
-import dev.dockyard.registry.RegistryPolicy;
 import dev.dockyard.report.SummaryRow;
 import dev.dockyard.select.ModuleCandidate;
 import java.nio.file.Path;
@@ -165,19 +164,17 @@ final class ReactorState {
   }
 
   /**
-   * Puts the end-of-reactor step in front of Maven's execution listener, once per session: Maven
-   * fires SessionEnded through the request's listener after the last module, whether or not that
-   * module runs dockyard, and whether the build succeeded or failed.
+   * Puts the end-of-reactor step in front of Maven's execution listener, once per session, and
+   * starts the warm-up, which ends with {@code ahead} (registry work done early). Maven fires
+   * SessionEnded through the request's listener after the last module, whether or not that module
+   * runs dockyard, and whether the build succeeded or failed.
    */
-  synchronized void listen(MavenSession session, Log log, ModuleConfig first) {
+  synchronized void listen(MavenSession session, Log log, Runnable ahead) {
     if (listening) {
       return;
     }
     listening = true;
-    String registry = willPush(session, first) ? first.registry() : null;
-    ClassWarmUp.start(
-        registry,
-        registry != null && RegistryPolicy.isInsecure(first.insecureRegistries(), registry));
+    WorkAhead.start(ahead);
     MavenExecutionRequest request = session.getRequest();
     request.setExecutionListener(
         new ReleaseAtEnd(

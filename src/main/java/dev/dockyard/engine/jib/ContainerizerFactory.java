@@ -61,7 +61,10 @@ final class ContainerizerFactory {
       }
     }
     containerizer
-        .setToolName("dockyard-maven-plugin")
+        // The history of every layer names the tool, without a version: upgrading the plugin
+        // alone must not change the digest of an unchanged service.
+        .setToolName("dockyard")
+        .setToolVersion("maven-plugin")
         .setAllowInsecureRegistries(allowInsecure)
         .setBaseImageLayersCache(request.baseLayersCache())
         // Beside the base layers, outside target/: survives mvn clean and is shared by modules.

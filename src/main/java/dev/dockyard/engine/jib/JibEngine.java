@@ -34,9 +34,11 @@ import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.ImageResult;
+import dev.dockyard.engine.RegistryConnections;
 import dev.dockyard.engine.Target;
 import dev.dockyard.registry.CaCertificates;
 import dev.dockyard.registry.CredentialLookupException;
+import dev.dockyard.registry.RegistryPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -314,12 +316,9 @@ public final class JibEngine implements ImageEngine {
       return ImageReference.scratch();
     }
     try {
-      ImageReference reference = ImageReference.parse(from);
-      String mirrored =
-          request.registries().mirrored(reference.getRegistry(), reference.getRepository());
-      if (mirrored != null) {
-        request.log().info("Base image " + from + " comes from mirror " + mirrored);
-        return ImageReference.parse(mirrored + qualifierSuffix(reference));
+      ImageReference reference = mirrored(from, request.registries());
+      if (!reference.toString().equals(ImageReference.parse(from).toString())) {
+        request.log().info("Base image " + from + " comes from mirror " + reference);
       }
       return reference;
     } catch (InvalidImageReferenceException e) {
@@ -386,6 +385,48 @@ public final class JibEngine implements ImageEngine {
   private static void logMounted(ImageRequest request, long bytes, String what) {
     if (bytes > 0) {
       request.log().info("Mounted " + JibProgressLog.megabytes(bytes) + " " + what);
+    }
+  }
+
+  /** The base image reference as pulled: through its mirror when {@code <mirrors>} names one. */
+  private static ImageReference mirrored(String from, RegistryPolicy registries)
+      throws InvalidImageReferenceException {
+    ImageReference reference = ImageReference.parse(from);
+    String mirror = registries.mirrored(reference.getRegistry(), reference.getRepository());
+    return mirror == null ? reference : ImageReference.parse(mirror + qualifierSuffix(reference));
+  }
+
+  /**
+   * Reads the digest of the base image {@code <from>} names into the reactor's shared answers,
+   * ahead of the first module that needs it: run on a spare core while the reactor's first modules
+   * build, so that the first push finds the base registry's TLS handshake and login done. Never
+   * throws: the module that needs the digest reads it again and reports what it meets.
+   */
+  public static void readBaseDigestAhead(
+      String from, RegistryPolicy registries, BuildLog log, RegistryConnections connections) {
+    try {
+      ImageReference base = mirrored(from, registries);
+      if (base.isScratch() || base.getDigest().isPresent()) {
+        return;
+      }
+      trusting(
+          registries.caCertificates(),
+          log,
+          trust -> {
+            JibCredentials credentials = new JibCredentials(registries, log, connections);
+            try {
+              baseDigest(
+                  base,
+                  new BaseImageInspector(
+                      credentials, registries.isInsecure(base.getRegistry()), log),
+                  credentials);
+            } catch (IOException | RegistryException | CredentialRetrievalException e) {
+              log.debug("Base image digest not read ahead: " + e);
+            }
+            return null;
+          });
+    } catch (InvalidImageReferenceException | EngineException | RuntimeException e) {
+      log.debug("Base image digest not read ahead: " + e);
     }
   }
 

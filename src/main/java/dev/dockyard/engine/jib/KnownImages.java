@@ -62,8 +62,9 @@ final class KnownImages {
       ImageRequest request, ImageReference target, String fingerprint, RegistryClient client)
       throws IOException, RegistryException {
     LayerLedger ledger = request.layers();
-    Optional<LayerLedger.Pushed> image = ledger.find(target.getRegistry(), IMAGE + fingerprint);
-    Optional<LayerLedger.Pushed> id = ledger.find(target.getRegistry(), IMAGE_ID + fingerprint);
+    String key = target.getRepository() + "@" + fingerprint;
+    Optional<LayerLedger.Pushed> image = ledger.find(target.getRegistry(), IMAGE + key);
+    Optional<LayerLedger.Pushed> id = ledger.find(target.getRegistry(), IMAGE_ID + key);
     if (image.isEmpty()
         || id.isEmpty()
         || !image.get().repository().equals(target.getRepository())
@@ -98,13 +99,13 @@ final class KnownImages {
         .layers()
         .record(
             target.getRegistry(),
-            IMAGE + fingerprint,
+            IMAGE + repository + "@" + fingerprint,
             new LayerLedger.Pushed(result.digest(), result.size(), repository));
     request
         .layers()
         .record(
             target.getRegistry(),
-            IMAGE_ID + fingerprint,
+            IMAGE_ID + repository + "@" + fingerprint,
             new LayerLedger.Pushed(result.imageId(), result.shared(), repository));
   }
 
