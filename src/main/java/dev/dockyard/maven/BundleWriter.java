@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 
 /**
@@ -33,13 +36,44 @@ final class BundleWriter {
     this.user = user;
   }
 
+  /** The writer of a reactor's bundle; empty when no image module pushed or it is skipped. */
+  static Optional<BundleWriter> forReactor(ReactorState state, MavenSession session) {
+    ReactorState.BundleSettings settings = state.bundle();
+    if (settings == null || settings.skip()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new BundleWriter(settings, session.getTopLevelProject(), session.getUserProperties()));
+  }
+
+  /** What keeps the bundle of these modules from being written, checked with unknown digests. */
+  Optional<String> problem(List<ReleaseReport.Module> modules) {
+    try {
+      prepare(modules, null, false).discard();
+      return Optional.empty();
+    } catch (BundleException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /** Writes the bundle of a pushed release in place of the previous one, and says so. */
+  Path write(List<ReleaseReport.Module> modules, Path releaseJson, Log log) throws BundleException {
+    ReleaseBundle bundle = prepare(modules, releaseJson, true);
+    Path folder = bundle.commit();
+    log.info("Release bundle written to " + folder + ":");
+    bundle.summary().forEach(line -> log.info("  " + line));
+    log.info("  start it with: docker compose --project-directory " + folder + " up -d");
+    return folder;
+  }
+
   /**
    * Prepares the bundle of these modules.
    *
    * @param pushedOnly true when every image module must have been pushed (the bundle to keep);
    *     false for the check before the tags move, where digests may be unknown yet
    */
-  ReleaseBundle prepare(List<ReleaseReport.Module> modules, Path releaseJson, boolean pushedOnly)
+  private ReleaseBundle prepare(
+      List<ReleaseReport.Module> modules, Path releaseJson, boolean pushedOnly)
       throws BundleException {
     String name =
         settings.releaseName() != null

@@ -1,7 +1,6 @@
 package dev.dockyard.maven;
 
 import dev.dockyard.compose.BundleException;
-import dev.dockyard.compose.ReleaseBundle;
 import dev.dockyard.report.ReleaseReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,13 +45,8 @@ public class ComposeMojo extends DockyardMojo {
     ReactorState.BundleSettings settings =
         new ReactorState.BundleSettings(config.releaseName(), config.portOffset(), false);
     try {
-      ReleaseBundle bundle =
-          new BundleWriter(settings, session.getTopLevelProject(), session.getUserProperties())
-              .prepare(release.modules(), file, true);
-      Path folder = bundle.commit();
-      getLog().info("Release bundle written to " + folder + ":");
-      bundle.summary().forEach(line -> getLog().info("  " + line));
-      getLog().info("  start it with: docker compose --project-directory " + folder + " up -d");
+      new BundleWriter(settings, session.getTopLevelProject(), session.getUserProperties())
+          .write(release.modules(), file, getLog());
     } catch (BundleException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }

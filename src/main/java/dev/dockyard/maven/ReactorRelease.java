@@ -1,7 +1,6 @@
 package dev.dockyard.maven;
 
 import dev.dockyard.compose.BundleException;
-import dev.dockyard.compose.ReleaseBundle;
 import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.Target;
@@ -15,17 +14,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import org.apache.maven.execution.BuildFailure;
 import org.apache.maven.execution.BuildSuccess;
 import org.apache.maven.execution.BuildSummary;
@@ -110,44 +103,23 @@ final class ReactorRelease {
     }
   }
 
-  /** The bundle's writer; null when no image module pushed or {@code skipCompose} is set. */
-  private BundleWriter bundleWriter() {
-    ReactorState.BundleSettings settings = state.bundle();
-    if (settings == null || settings.skip()) {
-      return null;
-    }
-    return new BundleWriter(settings, session.getTopLevelProject(), session.getUserProperties());
-  }
-
   /**
    * Checks the release bundle before any tag moves (sources, ports, template): what is wrong with
    * it, or empty when it can be written.
    */
   private Optional<String> bundleProblem(List<MavenProject> reactor) {
-    BundleWriter writer = bundleWriter();
-    if (writer == null) {
-      return Optional.empty();
-    }
-    try {
-      writer.prepare(modules(reactor), null, false).discard();
-      return Optional.empty();
-    } catch (BundleException e) {
-      return Optional.of(e.getMessage());
-    }
+    return BundleWriter.forReactor(state, session)
+        .flatMap(writer -> writer.problem(modules(reactor)));
   }
 
   /** Writes the release bundle of a release whose tags all moved. */
   private void writeBundle(ReleaseReport.Release release, Path releaseJson) {
-    BundleWriter writer = bundleWriter();
-    if (writer == null) {
+    Optional<BundleWriter> writer = BundleWriter.forReactor(state, session);
+    if (writer.isEmpty()) {
       return;
     }
     try {
-      ReleaseBundle bundle = writer.prepare(release.modules(), releaseJson, true);
-      Path folder = bundle.commit();
-      log.info("Release bundle written to " + folder + ":");
-      bundle.summary().forEach(line -> log.info("  " + line));
-      log.info("  start it with: docker compose --project-directory " + folder + " up -d");
+      writer.get().write(release.modules(), releaseJson, log);
     } catch (BundleException e) {
       log.error(e.getMessage());
       session.getResult().addException(new MojoExecutionException(e.getMessage(), e));
@@ -213,12 +185,9 @@ final class ReactorRelease {
       }
       List<StagedImage> daemonless =
           staged.stream().filter(image -> image.result() != null).toList();
-      Map<StagedImage, Moves> ready =
-          inParallel(
-              daemonless,
-              image -> image.row().image() + "@" + image.result().digest(),
-              image -> moves(registry, image));
-      inParallel(
+      Map<StagedImage, Moves> ready = moves(registry, daemonless);
+      InParallel.run(
+          4,
           daemonless,
           image -> image.row().image(),
           image -> {
@@ -242,7 +211,7 @@ final class ReactorRelease {
                     + result.digest());
             return result;
           });
-    } catch (TaggingFailure failure) {
+    } catch (InParallel.Failure failure) {
       return failedTagging(staged, tags, failure.where, failure.cause);
     }
     long moved = tags.size();
@@ -259,26 +228,52 @@ final class ReactorRelease {
   }
 
   /**
-   * The tags of a staged image that must move, and its manifest read back and checked when any
+   * The tags of each staged image that must move, and its manifest read back and checked when any
    * must: a tag that already names the pushed digest (an unchanged release built again) stays.
+   * Every tag is looked up at once, eight at a time; manifests are read four at a time.
    */
-  private static Moves moves(RegistryTags registry, StagedImage image) throws EngineException {
-    ImageResult result = image.result();
-    List<String> toMove = new ArrayList<>();
-    for (String tag : result.tags()) {
-      if (!registry.digestOf(image.request(), tag).orElse("").equals(result.digest())) {
-        toMove.add(tag);
-      }
+  private static Map<StagedImage, Moves> moves(RegistryTags registry, List<StagedImage> images)
+      throws InParallel.Failure {
+    List<TagCheck> checks = new ArrayList<>();
+    for (StagedImage image : images) {
+      image.result().tags().forEach(tag -> checks.add(new TagCheck(image, tag)));
     }
-    return new Moves(
-        toMove, toMove.isEmpty() ? null : registry.staged(image.request(), result.digest()));
+    Map<TagCheck, Boolean> inPlace =
+        InParallel.run(
+            8,
+            checks,
+            check -> check.image().row().image() + "@" + check.image().result().digest(),
+            check ->
+                registry
+                    .digestOf(check.image().request(), check.tag())
+                    .orElse("")
+                    .equals(check.image().result().digest()));
+    return InParallel.run(
+        4,
+        images,
+        image -> image.row().image() + "@" + image.result().digest(),
+        image -> {
+          List<String> toMove = new ArrayList<>();
+          for (TagCheck check : checks) {
+            if (check.image() == image && !inPlace.get(check)) {
+              toMove.add(check.tag());
+            }
+          }
+          return new Moves(
+              toMove,
+              toMove.isEmpty() ? null : registry.staged(image.request(), image.result().digest()));
+        });
   }
+
+  /** One tag of one staged image, looked up before the tags move. */
+  private record TagCheck(StagedImage image, String tag) {}
 
   /** What tagging one image takes: the tags to move and the checked manifest to point them at. */
   private record Moves(List<String> toMove, RegistryTags.Staged manifest) {}
 
   /** Builds and pushes, with every tag, an image the Docker engine makes. */
-  private void pushWithEngine(StagedImage image, Map<String, Boolean> tags) throws TaggingFailure {
+  private void pushWithEngine(StagedImage image, Map<String, Boolean> tags)
+      throws InParallel.Failure {
     try {
       String previous = image.row().previousDigest();
       ImageResult pushed =
@@ -298,67 +293,7 @@ final class ReactorRelease {
                   "")
               .withChange(pushed.change(), previous, image.row().since()));
     } catch (EngineException | IOException | RuntimeException e) {
-      throw new TaggingFailure(image.row().image(), e);
-    }
-  }
-
-  /** One step of the end of the release, for one image. */
-  @FunctionalInterface
-  private interface Step<R> {
-    R run(StagedImage image) throws EngineException, IOException;
-  }
-
-  /**
-   * Runs the step for every image, at most four at a time; waits for all, then throws the first
-   * failure, naming its image.
-   */
-  private static <R> Map<StagedImage, R> inParallel(
-      List<StagedImage> images, Function<StagedImage, String> where, Step<R> step)
-      throws TaggingFailure {
-    // By identity: a staged image's request is large, and hashing it is not free.
-    Map<StagedImage, R> results = new IdentityHashMap<>();
-    if (images.isEmpty()) {
-      return results;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, images.size()));
-    try {
-      Map<StagedImage, Future<R>> futures = new IdentityHashMap<>();
-      for (StagedImage image : images) {
-        futures.put(image, pool.submit(() -> step.run(image)));
-      }
-      TaggingFailure first = null;
-      for (StagedImage image : images) {
-        try {
-          results.put(image, futures.get(image).get());
-        } catch (ExecutionException e) {
-          if (first == null) {
-            first = new TaggingFailure(where.apply(image), e.getCause());
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          if (first == null) {
-            first = new TaggingFailure(where.apply(image), e);
-          }
-        }
-      }
-      if (first != null) {
-        throw first;
-      }
-      return results;
-    } finally {
-      pool.shutdown();
-    }
-  }
-
-  /** A failure of the end step, and the image or tag it met. */
-  private static final class TaggingFailure extends Exception {
-    final String where;
-    final Throwable cause;
-
-    TaggingFailure(String where, Throwable cause) {
-      super(where, cause);
-      this.where = where;
-      this.cause = cause;
+      throw new InParallel.Failure(image.row().image(), e);
     }
   }
 

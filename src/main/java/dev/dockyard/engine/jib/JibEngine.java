@@ -151,11 +151,17 @@ public final class JibEngine implements ImageEngine {
               ? null
               : new BaseImageInspector(
                   credentials, request.registries().isInsecure(base.getRegistry()), request.log());
+      // A push builds on the base image's digest as the reactor first read it: every image of a
+      // release on the same base, and jib takes a base it has cached by digest from its cache.
+      String baseDigest =
+          base.isScratch() || !target.isRegistry()
+              ? null
+              : baseDigest(base, baseRegistry, credentials);
       String fingerprint = null;
       if (target.isStaged()) {
-        String baseDigest =
-            base.isScratch() ? "scratch" : baseDigest(base, baseRegistry, credentials);
-        fingerprint = KnownImages.fingerprint(recipe, baseDigest, request, signatures);
+        fingerprint =
+            KnownImages.fingerprint(
+                recipe, baseDigest == null ? "scratch" : baseDigest, request, signatures);
         Optional<ImageResult> known =
             KnownImages.reuse(
                 request, targetReference, fingerprint, registry.pushClient(targetReference));
@@ -165,7 +171,11 @@ public final class JibEngine implements ImageEngine {
       }
       // Built only now: an image known by its inputs never loads jib's builder.
       JibContainerBuilder builder =
-          base.isScratch() ? Jib.fromScratch() : Jib.from(credentials.registryImage(base));
+          base.isScratch()
+              ? Jib.fromScratch()
+              : Jib.from(
+                  credentials.registryImage(
+                      baseDigest == null ? base : base.withQualifier(baseDigest)));
       configure(builder, recipe, request);
       addLayers(builder, recipe, planned, request);
       LayerMounts mounts = new LayerMounts(request.layers(), request.log());
