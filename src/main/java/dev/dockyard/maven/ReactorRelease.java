@@ -185,14 +185,14 @@ final class ReactorRelease {
       }
       List<StagedImage> daemonless =
           staged.stream().filter(image -> image.result() != null).toList();
-      Map<StagedImage, Moves> ready = moves(registry, daemonless);
+      Map<StagedImage, TagMoves> ready = TagMoves.of(registry, daemonless);
       InParallel.run(
           4,
           daemonless,
           image -> image.row().image(),
           image -> {
             ImageResult result = image.result();
-            Moves moves = ready.get(image);
+            TagMoves moves = ready.get(image);
             for (String tag : result.tags()) {
               if (moves.toMove().contains(tag)) {
                 moves.manifest().tag(tag);
@@ -226,50 +226,6 @@ final class ReactorRelease {
             + ")");
     return "tagged";
   }
-
-  /**
-   * The tags of each staged image that must move, and its manifest read back and checked when any
-   * must: a tag that already names the pushed digest (an unchanged release built again) stays.
-   * Every tag is looked up at once, eight at a time; manifests are read four at a time.
-   */
-  private static Map<StagedImage, Moves> moves(RegistryTags registry, List<StagedImage> images)
-      throws InParallel.Failure {
-    List<TagCheck> checks = new ArrayList<>();
-    for (StagedImage image : images) {
-      image.result().tags().forEach(tag -> checks.add(new TagCheck(image, tag)));
-    }
-    Map<TagCheck, Boolean> inPlace =
-        InParallel.run(
-            8,
-            checks,
-            check -> check.image().row().image() + "@" + check.image().result().digest(),
-            check ->
-                registry
-                    .digestOf(check.image().request(), check.tag())
-                    .orElse("")
-                    .equals(check.image().result().digest()));
-    return InParallel.run(
-        4,
-        images,
-        image -> image.row().image() + "@" + image.result().digest(),
-        image -> {
-          List<String> toMove = new ArrayList<>();
-          for (TagCheck check : checks) {
-            if (check.image() == image && !inPlace.get(check)) {
-              toMove.add(check.tag());
-            }
-          }
-          return new Moves(
-              toMove,
-              toMove.isEmpty() ? null : registry.staged(image.request(), image.result().digest()));
-        });
-  }
-
-  /** One tag of one staged image, looked up before the tags move. */
-  private record TagCheck(StagedImage image, String tag) {}
-
-  /** What tagging one image takes: the tags to move and the checked manifest to point them at. */
-  private record Moves(List<String> toMove, RegistryTags.Staged manifest) {}
 
   /** Builds and pushes, with every tag, an image the Docker engine makes. */
   private void pushWithEngine(StagedImage image, Map<String, Boolean> tags)
