@@ -1,5 +1,6 @@
 package dev.dockyard.compose;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -73,7 +74,7 @@ public record Service(
    * @throws BundleException for an entry of another shape
    */
   public List<Volume> parsedVolumes(String module) throws BundleException {
-    List<Volume> parsed = new java.util.ArrayList<>();
+    List<Volume> parsed = new ArrayList<>();
     for (String text : volumes) {
       String[] parts = text.trim().split(":");
       boolean valid =

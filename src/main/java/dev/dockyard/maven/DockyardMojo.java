@@ -215,8 +215,8 @@ abstract class DockyardMojo extends AbstractMojo {
   }
 
   /**
-   * For a session that will push: greets the target registry and reads the base image's digest on
-   * the warm-up thread, while the reactor's first modules build. Only a head start: a failure here
+   * For a session that will push: greets the target registry and reads the base image's digest on a
+   * thread of its own, while the reactor's first modules build. Only a head start: a failure here
    * is met again, and reported, by the module that needs the answer.
    */
   private void readAhead(ModuleConfig config, ReactorState state) {

@@ -165,7 +165,7 @@ final class ReactorState {
 
   /**
    * Puts the end-of-reactor step in front of Maven's execution listener, once per session, and
-   * starts the warm-up, which ends with {@code ahead} (registry work done early). Maven fires
+   * starts {@code ahead} (registry work done early) on a thread of its own. Maven fires
    * SessionEnded through the request's listener after the last module, whether or not that module
    * runs dockyard, and whether the build succeeded or failed.
    */

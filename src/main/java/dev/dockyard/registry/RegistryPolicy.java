@@ -68,13 +68,19 @@ public final class RegistryPolicy {
 
   /** True for registries listed as insecure, and for localhost and 127.0.0.1 on any port. */
   public boolean isInsecure(String registry) {
-    return isInsecure(insecureRegistries, registry);
+    return isListedOrLocal(insecureRegistries, registry);
   }
 
   /** {@link #isInsecure(String)} against a list of {@code <insecureRegistries>} as written. */
   public static boolean isInsecure(List<String> insecureRegistries, String registry) {
-    List<String> listed =
-        insecureRegistries.stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).toList();
+    return isListedOrLocal(
+        insecureRegistries.stream().map(r -> r.trim().toLowerCase(Locale.ROOT)).toList(), registry);
+  }
+
+  /**
+   * @param listed the insecure registries, trimmed and lowercase
+   */
+  private static boolean isListedOrLocal(List<String> listed, String registry) {
     String normalized = registry.toLowerCase(Locale.ROOT);
     String host = hostOf(normalized);
     if (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")) {

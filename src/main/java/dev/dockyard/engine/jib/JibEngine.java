@@ -326,11 +326,12 @@ public final class JibEngine implements ImageEngine {
       return ImageReference.scratch();
     }
     try {
-      ImageReference reference = mirrored(from, request.registries());
-      if (!reference.toString().equals(ImageReference.parse(from).toString())) {
-        request.log().info("Base image " + from + " comes from mirror " + reference);
+      ImageReference named = ImageReference.parse(from);
+      ImageReference pulled = mirrored(named, request.registries());
+      if (pulled != named) {
+        request.log().info("Base image " + from + " comes from mirror " + pulled);
       }
-      return reference;
+      return pulled;
     } catch (InvalidImageReferenceException e) {
       throw new DockerfileException(
           "Invalid base image reference",
@@ -399,23 +400,22 @@ public final class JibEngine implements ImageEngine {
   }
 
   /** The base image reference as pulled: through its mirror when {@code <mirrors>} names one. */
-  private static ImageReference mirrored(String from, RegistryPolicy registries)
+  private static ImageReference mirrored(ImageReference reference, RegistryPolicy registries)
       throws InvalidImageReferenceException {
-    ImageReference reference = ImageReference.parse(from);
     String mirror = registries.mirrored(reference.getRegistry(), reference.getRepository());
     return mirror == null ? reference : ImageReference.parse(mirror + qualifierSuffix(reference));
   }
 
   /**
    * Reads the digest of the base image {@code <from>} names into the reactor's shared answers,
-   * ahead of the first module that needs it: run on a spare core while the reactor's first modules
+   * ahead of the first module that needs it: run on a thread of its own while the reactor's first
    * build, so that the first push finds the base registry's TLS handshake and login done. Never
    * throws: the module that needs the digest reads it again and reports what it meets.
    */
   public static void readBaseDigestAhead(
       String from, RegistryPolicy registries, BuildLog log, RegistryConnections connections) {
     try {
-      ImageReference base = mirrored(from, registries);
+      ImageReference base = mirrored(ImageReference.parse(from), registries);
       if (base.isScratch() || base.getDigest().isPresent()) {
         return;
       }
