@@ -1,13 +1,12 @@
 package dev.dockyard.maven;
 
 import dev.dockyard.layout.ReactorJar;
+import dev.dockyard.layout.StagedFiles;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +23,8 @@ import org.codehaus.plexus.util.FileUtils;
  * Lays out the application files a Dockerfile copies, under {@code target/dockyard/app}: all
  * dependency jars ({@code libs}), the SNAPSHOT ones again on their own, resources and classes, each
  * in its own folder so each can become its own layer, the most stable first. Files are hard-linked
- * where the file system allows it.
+ * where the file system allows it, and have modes that do not depend on the umask (see {@link
+ * StagedFiles}).
  */
 final class ApplicationLayout {
 
@@ -163,6 +163,7 @@ final class ApplicationLayout {
           });
     }
 
+    StagedFiles.normalizeFolders(appDir);
     Map<String, String> folders = new LinkedHashMap<>();
     folders.put("dockyard.libs", contextRelative(libs));
     folders.put("dockyard.snapshotLibs", contextRelative(snapshots));
@@ -276,12 +277,6 @@ final class ApplicationLayout {
   }
 
   private static void link(Path source, Path target) throws IOException {
-    try {
-      Files.createLink(target, source);
-    } catch (FileAlreadyExistsException e) {
-      throw e;
-    } catch (IOException | UnsupportedOperationException e) {
-      Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-    }
+    StagedFiles.place(source, target);
   }
 }

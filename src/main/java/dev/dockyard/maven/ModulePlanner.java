@@ -7,6 +7,7 @@ import dev.dockyard.dockerfile.DockerfileGenerator.GeneratedImageSpec;
 import dev.dockyard.dockerfile.DockerfileGeneratorException;
 import dev.dockyard.dockerfile.DockerfileParser;
 import dev.dockyard.dockerfile.TemplateRenderer;
+import dev.dockyard.layout.OutputDrift;
 import dev.dockyard.registry.ImageName;
 import dev.dockyard.registry.InvalidImageNameException;
 import dev.dockyard.registry.Tags;
@@ -104,6 +105,7 @@ final class ModulePlanner {
         new ApplicationLayout(
             project, workDir, membership, mojo.baseLayersCache().resolveSibling("reactor-jars"));
     Map<String, String> folders = layout.layOut();
+    reportDrift();
     Optional<String> mainClass = Optional.ofNullable(config.mainClass()).or(candidate::mainClass);
 
     Optional<Path> template = inspector.ownDockerfile(project);
@@ -167,6 +169,38 @@ final class ModulePlanner {
     Dockerfile parsed = DockerfileParser.parse(text, fileName);
     return new ModulePlan(
         project.getArtifactId(), null, name.toString(), tags, workDir, parsed, layout.origins());
+  }
+
+  /**
+   * Warns, once per build, of each resource that changed though its source did not: it alone gives
+   * the image a new digest.
+   */
+  private void reportDrift() throws IOException {
+    Path basedir = project.getBasedir().toPath();
+    Map<String, Path> outputs =
+        OutputDrift.resourcesBelow(Path.of(project.getBuild().getOutputDirectory()));
+    List<Path> sourceFolders =
+        project.getResources().stream()
+            .filter(resource -> resource.getTargetPath() == null)
+            .map(resource -> basedir.resolve(resource.getDirectory()))
+            .toList();
+    OutputDrift drift =
+        new OutputDrift(
+            mojo.baseLayersCache()
+                .resolveSibling("outputs")
+                .resolve(OutputDrift.recordName(basedir)));
+    for (OutputDrift.Drift changed :
+        drift.check(outputs, OutputDrift.sourcesIn(sourceFolders, outputs.keySet()))) {
+      mojo.getLog()
+          .warn(
+              displayPath(
+                      Path.of(project.getBuild().getOutputDirectory()).resolve(changed.output()))
+                  + " changes with every build, though "
+                  + displayPath(Path.of(changed.source()))
+                  + " did not: the image gets a new digest each time; keep values that change"
+                  + " per build (such as a filtered ${maven.build.timestamp}) out of resources,"
+                  + " or set them at run time");
+    }
   }
 
   /** The context-relative folder when it holds files, else null (no COPY line for it). */

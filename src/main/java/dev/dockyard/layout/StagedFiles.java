@@ -1,0 +1,80 @@
+package dev.dockyard.layout;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Places the files of a laid-out application with modes that do not depend on who built it: a file
+ * is {@code rw-r--r--}, or {@code rwxr-xr-x} when its owner may run it, and a folder is {@code
+ * rwxr-xr-x}, whatever the umask of the checkout, of Maven or of the local repository. A COPY keeps
+ * the modes of what it copies, so without this, two checkouts under umask 022 and 077 would give
+ * two digests (and a non-root {@code USER} could not read its own classes).
+ *
+ * <p>A file whose mode is already normal is hard-linked where the file system allows it; any other
+ * is copied and given the normal mode, leaving the original as it was.
+ */
+public final class StagedFiles {
+
+  static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-r--r--");
+  static final Set<PosixFilePermission> EXECUTABLE = PosixFilePermissions.fromString("rwxr-xr-x");
+  static final Set<PosixFilePermission> FOLDER = EXECUTABLE;
+
+  private StagedFiles() {}
+
+  /** The normal mode of a file with these permissions. */
+  static Set<PosixFilePermission> normalMode(Set<PosixFilePermission> permissions) {
+    return permissions.contains(PosixFilePermission.OWNER_EXECUTE) ? EXECUTABLE : FILE;
+  }
+
+  /** Places {@code source} at {@code target} (which must not exist) with its normal mode. */
+  public static void place(Path source, Path target) throws IOException {
+    PosixFileAttributeView posix =
+        Files.getFileAttributeView(source, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    Set<PosixFilePermission> normal =
+        posix == null ? null : normalMode(posix.readAttributes().permissions());
+    if (posix == null || posix.readAttributes().permissions().equals(normal)) {
+      try {
+        Files.createLink(target, source);
+        return;
+      } catch (FileAlreadyExistsException e) {
+        throw e;
+      } catch (IOException | UnsupportedOperationException e) {
+        // Another file system, or one without hard links: a copy will do.
+      }
+    }
+    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+    if (normal != null) {
+      Files.setPosixFilePermissions(target, normal);
+    }
+  }
+
+  /** Gives every folder below and at {@code root} the normal folder mode. */
+  public static void normalizeFolders(Path root) throws IOException {
+    if (Files.getFileAttributeView(root, PosixFileAttributeView.class) == null) {
+      return;
+    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            if (!Files.getPosixFilePermissions(dir).equals(FOLDER)) {
+              Files.setPosixFilePermissions(dir, FOLDER);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}
