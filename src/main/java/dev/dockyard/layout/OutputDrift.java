@@ -26,8 +26,9 @@ import java.util.stream.Stream;
  * digest on every build, and nothing else in the build tells why.
  *
  * <p>Each build records, per output resource, the hash of its content and of its source; the next
- * build compares. A resource without a source (generated) is recorded but never reported: it is not
- * the user's file. Class files are left out: compilers are deterministic.
+ * build compares. A file whose size and modification time are as recorded is not read again. A
+ * resource without a source (generated) is recorded but never reported: it is not the user's file.
+ * Class files are left out: compilers are deterministic.
  */
 public final class OutputDrift {
 
@@ -58,19 +59,30 @@ public final class OutputDrift {
     for (Map.Entry<String, Path> output : new TreeMap<>(outputs).entrySet()) {
       String name = output.getKey();
       Path source = sources.get(name);
-      String outputHash = sha256(output.getValue());
-      String sourceHash = source == null ? "-" : sha256(source);
-      current.setProperty(name, outputHash + " " + sourceHash);
-      String before = previous.getProperty(name);
+      String[] before = previous.getProperty(name, "- - - -").split(" ");
+      if (before.length != 4) {
+        before = new String[] {"-", "-", "-", "-"};
+      }
+      String outputStamp = stamp(output.getValue());
+      String outputHash = outputStamp.equals(before[0]) ? before[1] : sha256(output.getValue());
+      String sourceStamp = source == null ? "-" : stamp(source);
+      String sourceHash =
+          source == null ? "-" : sourceStamp.equals(before[2]) ? before[3] : sha256(source);
+      current.setProperty(name, String.join(" ", outputStamp, outputHash, sourceStamp, sourceHash));
       if (source != null
-          && before != null
-          && before.endsWith(" " + sourceHash)
-          && !before.startsWith(outputHash + " ")) {
+          && !before[1].equals("-")
+          && before[3].equals(sourceHash)
+          && !before[1].equals(outputHash)) {
         drifts.add(new Drift(name, source.toString()));
       }
     }
     save(current);
     return drifts;
+  }
+
+  /** Size and modification time: a file with the same stamp is not read again. */
+  private static String stamp(Path file) throws IOException {
+    return Files.size(file) + "@" + Files.getLastModifiedTime(file).toMillis();
   }
 
   /**

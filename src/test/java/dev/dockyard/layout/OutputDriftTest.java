@@ -105,4 +105,18 @@ class OutputDriftTest {
         .isNotEqualTo(OutputDrift.recordName(dir.resolve("two/orders")))
         .isEqualTo(OutputDrift.recordName(dir.resolve("one/../one/orders")));
   }
+
+  @Test
+  void aRewrittenResourceWithNewContentIsReadAgainThoughItsSizeIsTheSame() throws IOException {
+    OutputDrift drift = new OutputDrift(dir.resolve("cache/module.properties"));
+    write("src/main/resources/stamp.properties", "built=${maven.build.timestamp}");
+    Path output = write("target/classes/stamp.properties", "built=1");
+    Files.setLastModifiedTime(output, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+    build(drift);
+
+    write("target/classes/stamp.properties", "built=2");
+    Files.setLastModifiedTime(output, java.nio.file.attribute.FileTime.fromMillis(2_000_000));
+
+    assertThat(build(drift)).hasSize(1);
+  }
 }
