@@ -6,6 +6,7 @@ import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.docker.DockerEngine;
 import dev.dockyard.engine.jib.JibEngine;
+import dev.dockyard.engine.jib.RegistryBaseImages;
 import dev.dockyard.engine.jib.RegistryGreeting;
 import dev.dockyard.registry.CaCertificates;
 import dev.dockyard.registry.DockerConfigCredentials;
@@ -299,7 +300,8 @@ abstract class DockyardMojo extends AbstractMojo {
                         + EngineRequirement.reason(instruction)
                         + ")")
             .orElse("<engine>docker/-Ddockyard.engine=docker");
-    return new DockerEngine(why, System.getenv(), Path.of(System.getProperty("user.home")));
+    return new DockerEngine(
+        why, System.getenv(), Path.of(System.getProperty("user.home")), new RegistryBaseImages());
   }
 
   /** The engine request for a planned module. */

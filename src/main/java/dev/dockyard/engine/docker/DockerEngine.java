@@ -13,6 +13,7 @@ import dev.dockyard.context.BuildContext;
 import dev.dockyard.dockerfile.CopySources;
 import dev.dockyard.dockerfile.DockerfileException;
 import dev.dockyard.dockerfile.Instruction;
+import dev.dockyard.engine.BaseImageSource;
 import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
@@ -50,17 +51,20 @@ public final class DockerEngine implements ImageEngine {
   private final String why;
   private final Map<String, String> env;
   private final Path home;
+  private final BaseImageSource baseImages;
 
   /**
    * @param why why this Dockerfile goes to a Docker engine, for messages: the instruction and its
    *     file:line, or the setting that forced the engine
    * @param env the process environment (DOCKER_HOST, DOCKER_CONTEXT, ...)
    * @param home the user's home directory ({@code ~/.docker})
+   * @param baseImages fetches the base images only dockyard's registry settings reach
    */
-  public DockerEngine(String why, Map<String, String> env, Path home) {
+  public DockerEngine(String why, Map<String, String> env, Path home, BaseImageSource baseImages) {
     this.why = why;
     this.env = Map.copyOf(env);
     this.home = home;
+    this.baseImages = baseImages;
   }
 
   @Override
@@ -209,6 +213,7 @@ public final class DockerEngine implements ImageEngine {
             request.contextDir(), files, dockerfile, dockerfileName, request.creationTime(), out);
       }
 
+      new BaseImagePreload(client, baseImages).ensure(request);
       Map<String, String> args = buildArgs(request);
       Set<String> references = new LinkedHashSet<>();
       request.tags().forEach(tag -> references.add(request.image() + ":" + tag));

@@ -155,7 +155,7 @@ final class BaseImageInspector {
     return client;
   }
 
-  private BuildableManifestTemplate manifest(RegistryClient client, ImageReference reference)
+  BuildableManifestTemplate manifest(RegistryClient client, ImageReference reference)
       throws IOException, RegistryException {
     ManifestTemplate manifest = client.pullManifest(reference.getQualifier()).getManifest();
     if (manifest instanceof ManifestListTemplate list) {

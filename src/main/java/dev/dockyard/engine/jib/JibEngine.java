@@ -400,7 +400,7 @@ public final class JibEngine implements ImageEngine {
   }
 
   /** The base image reference as pulled: through its mirror when {@code <mirrors>} names one. */
-  private static ImageReference mirrored(ImageReference reference, RegistryPolicy registries)
+  static ImageReference mirrored(ImageReference reference, RegistryPolicy registries)
       throws InvalidImageReferenceException {
     String mirror = registries.mirrored(reference.getRegistry(), reference.getRepository());
     return mirror == null ? reference : ImageReference.parse(mirror + qualifierSuffix(reference));
