@@ -290,12 +290,19 @@ public final class DockerfileResolver {
 
     private void copy(Instruction instruction) throws DockerfileException {
       String keyword = instruction.keyword();
-      List<String> items = new ArrayList<>();
-      for (String written : instruction.listForm()) {
-        items.add(word(instruction, written));
+      List<String> written = instruction.listForm();
+      List<Heredoc> heredocs = instruction.sourceHeredocs();
+      List<String> sources = new ArrayList<>();
+      List<CopyStep.InlineFile> inline = new ArrayList<>();
+      for (int i = 0; i < heredocs.size(); i++) {
+        Heredoc heredoc = heredocs.get(i);
+        if (heredoc == null) {
+          sources.add(word(instruction, written.get(i)));
+        } else {
+          inline.add(new CopyStep.InlineFile(heredoc.name(), heredocContent(instruction, heredoc)));
+        }
       }
-      List<String> sources = items.subList(0, items.size() - 1);
-      String destination = items.get(items.size() - 1);
+      String destination = word(instruction, written.get(written.size() - 1));
       for (String source : sources) {
         String remote = EngineRequirement.addSourceReason(source);
         if (remote != null && instruction.is("ADD")) {
@@ -329,7 +336,21 @@ public final class DockerfileResolver {
               chown,
               chmod,
               stepWorkdir,
-              instruction.location()));
+              instruction.location(),
+              inline));
+    }
+
+    /** BuildKit substitutes variables in heredoc content unless the delimiter was quoted. */
+    private String heredocContent(Instruction instruction, Heredoc heredoc)
+        throws DockerfileException {
+      if (!heredoc.expand()) {
+        return heredoc.text();
+      }
+      try {
+        return new ShellLexer('\\', this::lookup).plainQuotes().word(heredoc.text());
+      } catch (ShellLexer.SubstitutionException e) {
+        throw substitutionFailed(instruction, "<<" + heredoc.name(), e);
+      }
     }
 
     private String flag(Instruction instruction, String name) throws DockerfileException {

@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.PushResponseItem;
 import dev.dockyard.context.BuildContext;
 import dev.dockyard.dockerfile.CopySources;
 import dev.dockyard.dockerfile.DockerfileException;
+import dev.dockyard.dockerfile.HeredocLowering;
 import dev.dockyard.dockerfile.Instruction;
 import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageEngine;
@@ -204,9 +205,31 @@ public final class DockerEngine implements ImageEngine {
       request
           .log()
           .debug("Build context for " + request.module() + ": " + dockerfileName + " " + files);
+      Map<String, String> generated = Map.of();
+      Path sent = dockerfile;
+      if (request.dockerfile().hasHeredocs()) {
+        // engines without heredoc support (the classic builder, older BuildKit) get what
+        // BuildKit would run instead
+        HeredocLowering.Lowered lowered =
+            HeredocLowering.lower(
+                Files.readString(dockerfile), request.dockerfile(), request.buildArgs());
+        sent = workDir.resolve("Dockerfile.engine");
+        Files.writeString(sent, lowered.text());
+        generated = lowered.files();
+        request
+            .log()
+            .debug(
+                "Heredocs rewritten for the engine in " + sent + ", files " + generated.keySet());
+      }
       try (OutputStream out = Files.newOutputStream(contextTar)) {
         ContextArchive.write(
-            request.contextDir(), files, dockerfile, dockerfileName, request.creationTime(), out);
+            request.contextDir(),
+            files,
+            sent,
+            dockerfileName,
+            generated,
+            request.creationTime(),
+            out);
       }
 
       Map<String, String> args = buildArgs(request);
