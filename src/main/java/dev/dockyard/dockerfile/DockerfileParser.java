@@ -236,6 +236,13 @@ public final class DockerfileParser {
       throw new DockerfileException(
           "Missing arguments for " + keyword, arguments, location, "write " + USAGE.get(keyword));
     }
+    validateForm(instruction);
+  }
+
+  private static void validateForm(Instruction instruction) throws DockerfileException {
+    String keyword = instruction.keyword();
+    String arguments = instruction.arguments();
+    Location location = instruction.location();
     switch (keyword) {
       case "FROM" -> {
         List<String> words = instruction.words();

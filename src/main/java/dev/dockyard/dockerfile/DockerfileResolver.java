@@ -303,19 +303,7 @@ public final class DockerfileResolver {
         }
       }
       String destination = word(instruction, written.get(written.size() - 1));
-      for (String source : sources) {
-        String remote = EngineRequirement.addSourceReason(source);
-        if (remote != null && instruction.is("ADD")) {
-          throw EngineRequirement.needsEngine(instruction, remote);
-        }
-        if (remote != null) {
-          throw new DockerfileException(
-              "COPY cannot fetch a URL",
-              source,
-              instruction.location(),
-              "copy files from the build context, or use ADD for a URL");
-        }
-      }
+      EngineRequirement.checkLocalSources(instruction, sources);
       String chown = flag(instruction, "chown");
       if (chown != null && EngineRequirement.chownReason(keyword, chown) != null) {
         throw EngineRequirement.needsEngine(
@@ -340,14 +328,10 @@ public final class DockerfileResolver {
               inline));
     }
 
-    /** BuildKit substitutes variables in heredoc content unless the delimiter was quoted. */
     private String heredocContent(Instruction instruction, Heredoc heredoc)
         throws DockerfileException {
-      if (!heredoc.expand()) {
-        return heredoc.text();
-      }
       try {
-        return new ShellLexer('\\', this::lookup).plainQuotes().word(heredoc.text());
+        return heredoc.expanded(this::lookup);
       } catch (ShellLexer.SubstitutionException e) {
         throw substitutionFailed(instruction, "<<" + heredoc.name(), e);
       }

@@ -71,6 +71,15 @@ public record Heredoc(String name, boolean expand, boolean chomp, String content
     return opened;
   }
 
+  /**
+   * The content as COPY and ADD write it: when the delimiter was unquoted, variables substituted
+   * and backslash escapes applied, quotes left as they are (BuildKit's raw expansion).
+   */
+  String expanded(java.util.function.Function<String, String> env)
+      throws ShellLexer.SubstitutionException {
+    return expand ? new ShellLexer('\\', env).plainQuotes().word(text()) : text();
+  }
+
   /** This heredoc with its content. */
   Heredoc withContent(String text) {
     return new Heredoc(name, expand, chomp, text);

@@ -66,25 +66,19 @@ final class StageVariables {
    *     which only the base image could (its environment is not known here)
    */
   String heredocContent(Instruction instruction, Heredoc heredoc) throws DockerfileException {
-    if (!heredoc.expand()) {
-      return heredoc.text();
-    }
     Map<String, String> scope = stage != null ? stage : global;
     String[] unknown = {null};
-    ShellLexer lexer =
-        new ShellLexer(
-                '\\',
-                name -> {
-                  String value = scope.get(name);
-                  if (value == null && unknown[0] == null) {
-                    unknown[0] = name;
-                  }
-                  return value;
-                })
-            .plainQuotes();
     String content;
     try {
-      content = lexer.word(heredoc.text());
+      content =
+          heredoc.expanded(
+              name -> {
+                String value = scope.get(name);
+                if (value == null && unknown[0] == null) {
+                  unknown[0] = name;
+                }
+                return value;
+              });
     } catch (ShellLexer.SubstitutionException e) {
       throw new DockerfileException(
           e.what() + " in " + instruction.keyword(),

@@ -205,29 +205,19 @@ public final class DockerEngine implements ImageEngine {
       request
           .log()
           .debug("Build context for " + request.module() + ": " + dockerfileName + " " + files);
-      Map<String, String> generated = Map.of();
-      Path sent = dockerfile;
-      if (request.dockerfile().hasHeredocs()) {
-        // engines without heredoc support (the classic builder, older BuildKit) get what
-        // BuildKit would run instead
-        HeredocLowering.Lowered lowered =
-            HeredocLowering.lower(
-                Files.readString(dockerfile), request.dockerfile(), request.buildArgs());
-        sent = workDir.resolve("Dockerfile.engine");
-        Files.writeString(sent, lowered.text());
-        generated = lowered.files();
-        request
-            .log()
-            .debug(
-                "Heredocs rewritten for the engine in " + sent + ", files " + generated.keySet());
+      HeredocLowering.Lowered sent = forEngine(request, dockerfile);
+      Path sentFile = dockerfile;
+      if (sent != null) {
+        sentFile = workDir.resolve("Dockerfile.engine");
+        Files.writeString(sentFile, sent.text());
       }
       try (OutputStream out = Files.newOutputStream(contextTar)) {
         ContextArchive.write(
             request.contextDir(),
             files,
-            sent,
+            sentFile,
             dockerfileName,
-            generated,
+            sent == null ? Map.of() : sent.files(),
             request.creationTime(),
             out);
       }
@@ -293,6 +283,24 @@ public final class DockerEngine implements ImageEngine {
         request.log().debug("Could not delete " + contextTar + ": " + e.getMessage());
       }
     }
+  }
+
+  /**
+   * The Dockerfile with its heredocs rewritten into what BuildKit runs, or null when it has none:
+   * engines without heredoc support (the classic builder, older BuildKit) run it the same way.
+   */
+  private static HeredocLowering.Lowered forEngine(ImageRequest request, Path dockerfile)
+      throws IOException, DockerfileException {
+    if (!request.dockerfile().hasHeredocs()) {
+      return null;
+    }
+    HeredocLowering.Lowered lowered =
+        HeredocLowering.lower(
+            Files.readString(dockerfile), request.dockerfile(), request.buildArgs());
+    request
+        .log()
+        .debug("Heredocs rewritten for the engine, inline files " + lowered.files().keySet());
+    return lowered;
   }
 
   /** The build args the Dockerfile declares (or Docker predefines); warns for the others. */
