@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Parses Dockerfile text the way Docker's (BuildKit's) parser does, minus heredocs. */
+/** Parses Dockerfile text the way Docker's (BuildKit's) parser does, heredocs included. */
 public final class DockerfileParser {
 
   /** Every instruction keyword Docker knows, in alphabetical order. */
