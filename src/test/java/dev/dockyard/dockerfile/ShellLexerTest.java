@@ -22,7 +22,9 @@ class ShellLexerTest {
           "FILE",
           "archive.tar.gz",
           "SMILE",
-          "\uD83D\uDE00ab\uD83D\uDE00");
+          "\uD83D\uDE00ab\uD83D\uDE00",
+          "\uD835\uDC00",
+          "bold");
 
   private static String word(String text) throws Exception {
     return new ShellLexer('\\', ENV::get).word(text);
@@ -68,6 +70,10 @@ class ShellLexerTest {
         "${FILE#*.}|tar.gz",
         "${FILE##*.}|gz",
         "${SMILE#?}|ab\uD83D\uDE00",
+        "${SMILE%\uD83D\uDE00}|\uD83D\uDE00ab",
+        "${SMILE%b\uD83D\uDE00}|\uD83D\uDE00a",
+        "${SMILE#\uD83D\uDE00?}|b\uD83D\uDE00",
+        "x$\uD835\uDC00|xbold",
         "${SMILE%?}|\uD83D\uDE00ab",
         "${SMILE#?a}|b\uD83D\uDE00",
         "${SMILE%b?}|\uD83D\uDE00a",
