@@ -125,7 +125,7 @@ public final class CopyPlanner {
       for (String source : step.sources()) {
         sources.addAll(resolve(source));
       }
-      if (sources.size() > 1 && !intoDirectory) {
+      if (sources.size() + step.inline().size() > 1 && !intoDirectory) {
         throw fail(
             step.keyword() + " with more than one source needs a directory destination",
             destination,
@@ -143,9 +143,27 @@ public final class CopyPlanner {
           emit(source.real(), target, false);
         }
       }
+      emitInline(destinationPath, intoDirectory);
       List<PlannedFile> result = new ArrayList<>(planned.values());
       result.sort(Comparator.comparing(PlannedFile::containerPath));
       return List.copyOf(result);
+    }
+
+    /** Heredoc sources become files of mode 0644 (unless --chmod), as BuildKit writes them. */
+    private void emitInline(String destinationPath, boolean intoDirectory) throws IOException {
+      int index = 0;
+      for (CopyStep.InlineFile file : step.inline()) {
+        Path written = scratchDir.resolve("inline").resolve(Integer.toString(index++));
+        Files.createDirectories(written.getParent());
+        Files.writeString(written, file.content(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+          Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+          // permissionsOf falls back to 0644 for a non-executable file
+        }
+        String target = intoDirectory ? join(destinationPath, file.name()) : destinationPath;
+        emit(written, target, false);
+      }
     }
 
     private String absoluteDestination(String destination) {

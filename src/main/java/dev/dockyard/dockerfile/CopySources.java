@@ -85,8 +85,11 @@ public final class CopySources {
             continue;
           }
           List<String> items = instruction.listForm();
-          for (String item : items.subList(0, Math.max(0, items.size() - 1))) {
-            if (REMOTE.matcher(item).matches()) {
+          List<Heredoc> heredocs = instruction.sourceHeredocs();
+          for (int i = 0; i < heredocs.size(); i++) {
+            String item = items.get(i);
+            // a heredoc source is written in the Dockerfile, not read from the context
+            if (heredocs.get(i) != null || REMOTE.matcher(item).matches()) {
               continue;
             }
             sources.add(source(dockerfile, stage, item));

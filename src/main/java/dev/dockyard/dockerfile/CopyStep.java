@@ -14,6 +14,8 @@ import java.util.List;
  * @param workdir the absolute working directory in effect at this instruction; null when the
  *     destination is absolute and no WORKDIR precedes it (the base image's is then not fetched)
  * @param location where the instruction starts
+ * @param inline the heredoc sources ({@code COPY <<EOF /app/app.conf}): files made from the
+ *     Dockerfile's own text, copied after the context sources, as BuildKit does
  */
 public record CopyStep(
     boolean add,
@@ -22,7 +24,33 @@ public record CopyStep(
     String chown,
     String chmod,
     String workdir,
-    Location location) {
+    Location location,
+    List<InlineFile> inline) {
+
+  /**
+   * A file written inline in the Dockerfile.
+   *
+   * @param name the file's name: the heredoc's delimiter
+   * @param content its content, variables already substituted where Docker substitutes them
+   */
+  public record InlineFile(String name, String content) {}
+
+  public CopyStep {
+    sources = List.copyOf(sources);
+    inline = List.copyOf(inline);
+  }
+
+  /** A step that copies only from the build context. */
+  public CopyStep(
+      boolean add,
+      List<String> sources,
+      String destination,
+      String chown,
+      String chmod,
+      String workdir,
+      Location location) {
+    this(add, sources, destination, chown, chmod, workdir, location, List.of());
+  }
 
   public String keyword() {
     return add ? "ADD" : "COPY";

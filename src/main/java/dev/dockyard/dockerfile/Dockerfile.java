@@ -9,11 +9,19 @@ import java.util.List;
  * @param fileName the name used in {@link Location}s
  * @param escape the escape character: {@code \} unless an {@code # escape=} directive says {@code
  *     `}
+ * @param warnings what Docker accepts but is probably a mistake, each naming file:line
  */
-public record Dockerfile(List<Instruction> instructions, String fileName, char escape) {
+public record Dockerfile(
+    List<Instruction> instructions, String fileName, char escape, List<String> warnings) {
 
   public Dockerfile {
     instructions = List.copyOf(instructions);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** Whether any instruction has here-documents. */
+  public boolean hasHeredocs() {
+    return instructions.stream().anyMatch(Instruction::hasHeredocs);
   }
 
   /** The FROM instructions, one per build stage. */

@@ -1,16 +1,12 @@
 package dev.dockyard.dockerfile;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses Dockerfile text the way Docker's (BuildKit's) parser does, minus heredocs. */
+/** Parses Dockerfile text the way Docker's (BuildKit's) parser does, heredocs included. */
 public final class DockerfileParser {
 
   /** Every instruction keyword Docker knows, in alphabetical order. */
@@ -35,45 +31,6 @@ public final class DockerfileParser {
           "VOLUME",
           "WORKDIR");
 
-  private enum FlagType {
-    STRING,
-    BOOL,
-    REPEATABLE
-  }
-
-  private static final Map<String, Map<String, FlagType>> FLAGS =
-      Map.of(
-          "FROM", ordered("platform", FlagType.STRING),
-          "COPY",
-              ordered(
-                  "from", FlagType.STRING,
-                  "chown", FlagType.STRING,
-                  "chmod", FlagType.STRING,
-                  "link", FlagType.BOOL,
-                  "parents", FlagType.BOOL,
-                  "exclude", FlagType.REPEATABLE),
-          "ADD",
-              ordered(
-                  "chown", FlagType.STRING,
-                  "chmod", FlagType.STRING,
-                  "link", FlagType.BOOL,
-                  "keep-git-dir", FlagType.BOOL,
-                  "checksum", FlagType.STRING,
-                  "exclude", FlagType.REPEATABLE),
-          "RUN",
-              ordered(
-                  "mount", FlagType.REPEATABLE,
-                  "network", FlagType.STRING,
-                  "security", FlagType.STRING,
-                  "device", FlagType.REPEATABLE),
-          "HEALTHCHECK",
-              ordered(
-                  "interval", FlagType.STRING,
-                  "timeout", FlagType.STRING,
-                  "start-period", FlagType.STRING,
-                  "start-interval", FlagType.STRING,
-                  "retries", FlagType.STRING));
-
   private static final Map<String, String> USAGE =
       Map.ofEntries(
           Map.entry("ADD", "ADD [--chown=<user>:<group>] [--chmod=<perms>] <src>... <dest>"),
@@ -97,9 +54,7 @@ public final class DockerfileParser {
           Map.entry("VOLUME", "VOLUME [\"<path>\"...] or VOLUME <path>..."),
           Map.entry("WORKDIR", "WORKDIR <path>"));
 
-  private static final Pattern DIRECTIVE =
-      Pattern.compile("^#\\s*([a-zA-Z][a-zA-Z0-9]*)\\s*=\\s*(.+?)\\s*$");
-  private static final Set<String> DIRECTIVES = Set.of("escape", "syntax", "check");
+  private static final Pattern SINGLE_QUOTED = Pattern.compile("^\\[\\s*'");
   private static final Pattern KEYWORD_SEPARATOR = Pattern.compile("[\\t\\u000B\\f\\r ]+");
   private static final Pattern STAGE_NAME = Pattern.compile("^[a-z][a-z0-9-_.]*$");
   private static final Pattern OCTAL = Pattern.compile("[0-7]{1,4}");
@@ -111,79 +66,25 @@ public final class DockerfileParser {
    *
    * @param text the Dockerfile's content
    * @param fileName the name to report in locations, e.g. {@code services/api/Dockerfile}
-   * @return the instructions, each with its start line
-   * @throws DockerfileException when Docker would reject the file, or for a dangling line
-   *     continuation or an unterminated JSON array (which Docker silently accepts)
+   * @return the instructions, each with its start line, and warnings for what Docker accepts but is
+   *     probably a mistake (a continuation cut short by the end of the file, an exec form that is
+   *     not valid JSON and so runs as shell form, an empty continuation line)
+   * @throws DockerfileException when Docker would reject the file
    */
   public static Dockerfile parse(String text, String fileName) throws DockerfileException {
-    String[] lines = text.split("\r?\n", -1);
-    if (lines.length > 0 && lines[0].startsWith("\uFEFF")) {
-      lines[0] = lines[0].substring(1);
-    }
-    char escape = '\\';
-    Pattern continuation = continuationPattern(escape);
-    boolean directivesDone = false;
-    Set<String> seenDirectives = new HashSet<>();
+    LineReader reader = new LineReader(text, fileName);
     List<Instruction> instructions = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     boolean seenFrom = false;
-
-    int index = 0;
-    while (index < lines.length) {
-      int lineNumber = index + 1;
-      String line = stripLeading(lines[index++]);
-      if (!directivesDone) {
-        Matcher directive = DIRECTIVE.matcher(line);
-        String name = directive.matches() ? directive.group(1).toLowerCase(Locale.ROOT) : null;
-        if (name != null && DIRECTIVES.contains(name)) {
-          Location location = new Location(fileName, lineNumber);
-          if (!seenDirectives.add(name)) {
-            throw new DockerfileException(
-                "Repeated parser directive",
-                name,
-                location,
-                "give each directive once, at the top of the file");
-          }
-          if (name.equals("escape")) {
-            escape = escapeToken(directive.group(2), location);
-            continuation = continuationPattern(escape);
-          }
-          continue;
-        }
-        directivesDone = true;
-      }
-      if (line.startsWith("#") || line.isBlank()) {
-        continue;
-      }
-      int startLine = lineNumber;
-      int lastEscapeLine = lineNumber;
-      String physical = line;
-      Matcher matcher = continuation.matcher(line);
-      boolean continued = matcher.find();
-      StringBuilder logical =
-          new StringBuilder(continued ? line.substring(0, matcher.start()) : line);
-      while (continued) {
-        if (index >= lines.length) {
-          throw new DockerfileException(
-              "Line continuation at end of file",
-              physical.strip(),
-              new Location(fileName, lastEscapeLine),
-              "remove the trailing '" + escape + "' or add the line it continues to");
-        }
-        String next = lines[index++];
-        // comment lines and empty lines inside a continuation are skipped, as Docker does
-        if (stripLeading(next).startsWith("#") || next.isBlank()) {
-          continue;
-        }
-        Matcher m = continuation.matcher(next);
-        continued = m.find();
-        if (continued) {
-          lastEscapeLine = index;
-          physical = next;
-        }
-        logical.append(continued ? next.substring(0, m.start()) : next);
-      }
+    LineReader.Logical logical;
+    while ((logical = reader.nextLogical()) != null) {
+      Location location = new Location(fileName, logical.startLine());
+      lineWarnings(logical, fileName, reader.escape(), warnings);
       Instruction instruction =
-          instruction(logical.toString(), new Location(fileName, startLine), escape);
+          withHeredocs(
+              instruction(logical.text(), location, reader.escape(), warnings),
+              logical.text(),
+              reader);
       if (!seenFrom && !instruction.is("ARG") && !instruction.is("FROM")) {
         throw new DockerfileException(
             "Instruction before the first FROM",
@@ -201,10 +102,85 @@ public final class DockerfileParser {
           new Location(fileName, 1),
           "start the build stage with FROM <image>");
     }
-    return new Dockerfile(instructions, fileName, escape);
+    return new Dockerfile(instructions, fileName, reader.escape(), warnings);
+  }
+
+  private static void lineWarnings(
+      LineReader.Logical logical, String fileName, char escape, List<String> warnings) {
+    if (logical.danglingLine() > 0) {
+      warnings.add(
+          "Line continuation at end of file: '"
+              + logical.text().strip()
+              + "' at "
+              + new Location(fileName, logical.danglingLine())
+              + "; Docker ends the instruction there, remove the trailing '"
+              + escape
+              + "' or add the line it continues to");
+    }
+    if (logical.emptyContinuation()) {
+      warnings.add(
+          "Empty continuation line: '"
+              + logical.text().strip()
+              + "' at "
+              + new Location(fileName, logical.startLine())
+              + "; Docker skips the blank line but will reject it in a future release, remove"
+              + " it");
+    }
+  }
+
+  /** Reads the bodies of the heredocs a RUN, COPY or ADD opens, as BuildKit does. */
+  private static Instruction withHeredocs(Instruction instruction, String line, LineReader reader)
+      throws DockerfileException {
+    Instruction target = instruction;
+    if (instruction.is("ONBUILD")) {
+      target = instruction(instruction.arguments(), instruction.location(), instruction.escape());
+    }
+    boolean canHold = target.is("RUN") || target.is("COPY") || target.is("ADD");
+    if (!canHold || target.isExecForm()) {
+      return instruction;
+    }
+    List<Heredoc> heredocs = new ArrayList<>();
+    for (Heredoc opened : Heredoc.openedBy(line)) {
+      StringBuilder content = new StringBuilder();
+      boolean terminated = false;
+      String raw;
+      while ((raw = reader.nextRaw()) != null) {
+        if (opened.endsWith(LineReader.trimNewline(raw))) {
+          terminated = true;
+          break;
+        }
+        content.append(raw);
+      }
+      if (!terminated) {
+        throw new DockerfileException(
+            "Unterminated heredoc in " + target.keyword(),
+            "<<" + opened.name(),
+            instruction.location(),
+            "end it with a line holding only " + opened.name());
+      }
+      heredocs.add(opened.withContent(content.toString()));
+    }
+    if (heredocs.isEmpty()) {
+      return instruction;
+    }
+    return new Instruction(
+        instruction.keyword(),
+        instruction.location(),
+        instruction.flags(),
+        instruction.arguments(),
+        instruction.execForm(),
+        instruction.escape(),
+        heredocs,
+        reader.lineNumber());
   }
 
   private static Instruction instruction(String line, Location location, char escape)
+      throws DockerfileException {
+    return instruction(line, location, escape, new ArrayList<>());
+  }
+
+  private static Instruction instruction(
+      String line, Location location, char escape, List<String> warnings)
       throws DockerfileException {
     String[] split = KEYWORD_SEPARATOR.split(line.strip(), 2);
     String written = split[0];
@@ -220,17 +196,18 @@ public final class DockerfileParser {
               : "use one of " + String.join(", ", KEYWORDS));
     }
     List<String> flagWords = new ArrayList<>();
-    String arguments = split.length > 1 ? extractFlags(split[1], flagWords).strip() : "";
-    Map<String, List<String>> flags = flags(keyword, flagWords, location);
+    String arguments =
+        split.length > 1 ? InstructionFlags.extract(split[1], flagWords).strip() : "";
+    Map<String, List<String>> flags = InstructionFlags.parse(keyword, flagWords, location);
 
     List<String> execForm = null;
     switch (keyword) {
       case "RUN", "CMD", "ENTRYPOINT", "COPY", "ADD", "VOLUME", "SHELL" ->
-          execForm = maybeJson(keyword, arguments, location);
+          execForm = maybeJson(keyword, arguments, location, warnings);
       case "HEALTHCHECK" -> {
         String[] parts = KEYWORD_SEPARATOR.split(arguments, 2);
         if (parts[0].equalsIgnoreCase("CMD") && parts.length > 1) {
-          execForm = maybeJson(keyword, parts[1].strip(), location);
+          execForm = maybeJson(keyword, parts[1].strip(), location, warnings);
         }
       }
       default -> {}
@@ -259,6 +236,13 @@ public final class DockerfileParser {
       throw new DockerfileException(
           "Missing arguments for " + keyword, arguments, location, "write " + USAGE.get(keyword));
     }
+    validateForm(instruction);
+  }
+
+  private static void validateForm(Instruction instruction) throws DockerfileException {
+    String keyword = instruction.keyword();
+    String arguments = instruction.arguments();
+    Location location = instruction.location();
     switch (keyword) {
       case "FROM" -> {
         List<String> words = instruction.words();
@@ -327,138 +311,49 @@ public final class DockerfileParser {
     }
   }
 
-  private static List<String> maybeJson(String keyword, String arguments, Location location)
+  private static List<String> maybeJson(
+      String keyword, String arguments, Location location, List<String> warnings)
       throws DockerfileException {
     if (arguments.isEmpty()) {
       return null;
     }
     ExecFormJson.Result json = ExecFormJson.read(arguments);
-    return switch (json.outcome()) {
-      case STRINGS -> json.strings();
-      case NOT_JSON -> null;
-      case UNTERMINATED ->
-          throw new DockerfileException(
-              "Unterminated JSON array in " + keyword,
-              arguments,
-              location,
-              "close the array with ']' and quote each element with \"");
-      case NOT_STRINGS ->
+    switch (json.outcome()) {
+      case STRINGS -> {
+        if (json.trailing()) {
+          warnings.add(
+              "Text after the JSON array of "
+                  + keyword
+                  + ": '"
+                  + arguments
+                  + "' at "
+                  + location
+                  + "; Docker ignores everything after ']', move it into the array or remove it");
+        }
+        return json.strings();
+      }
+      case UNTERMINATED, NOT_JSON -> {
+        boolean unterminated = json.outcome() == ExecFormJson.Outcome.UNTERMINATED;
+        if (unterminated || SINGLE_QUOTED.matcher(arguments).find()) {
+          warnings.add(
+              "Exec form of "
+                  + keyword
+                  + " is not valid JSON: '"
+                  + arguments
+                  + "' at "
+                  + location
+                  + "; Docker runs it as shell form, write [\"executable\", \"param\"] with"
+                  + " double quotes and a closing ']'");
+        }
+        return null;
+      }
+      default ->
           throw new DockerfileException(
               "JSON array of " + keyword + " holds more than strings",
               arguments,
               location,
               "quote every element, e.g. [\"java\", \"-jar\", \"app.jar\"]");
-    };
-  }
-
-  private static Map<String, List<String>> flags(
-      String keyword, List<String> words, Location location) throws DockerfileException {
-    Map<String, FlagType> allowed = FLAGS.getOrDefault(keyword, Map.of());
-    Map<String, List<String>> flags = new LinkedHashMap<>();
-    for (String word : words) {
-      String body = word.substring(2);
-      int eq = body.indexOf('=');
-      String name = eq < 0 ? body : body.substring(0, eq);
-      String value = eq < 0 ? null : body.substring(eq + 1);
-      FlagType type = allowed.get(name);
-      if (type == null) {
-        String suggestion = nearest(name, List.copyOf(allowed.keySet()));
-        String fix =
-            allowed.isEmpty()
-                ? keyword + " takes no flags"
-                : suggestion != null
-                    ? "did you mean --" + suggestion + "?"
-                    : keyword + " accepts --" + String.join(", --", allowed.keySet());
-        throw new DockerfileException("Unknown flag for " + keyword, "--" + name, location, fix);
-      }
-      if (flags.containsKey(name) && type != FlagType.REPEATABLE) {
-        throw new DockerfileException(
-            "Repeated flag in " + keyword, "--" + name, location, "give --" + name + " once");
-      }
-      if (type == FlagType.BOOL) {
-        String lower = value == null ? "true" : value.toLowerCase(Locale.ROOT);
-        if (!lower.equals("true") && !lower.equals("false")) {
-          throw new DockerfileException(
-              "Flag of " + keyword + " takes true or false",
-              word,
-              location,
-              "write --" + name + " or --" + name + "=false");
-        }
-        value = lower;
-      } else if (value == null) {
-        throw new DockerfileException(
-            "Flag of " + keyword + " needs a value",
-            word,
-            location,
-            "write --" + name + "=<value>");
-      }
-      flags.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
     }
-    return flags;
-  }
-
-  /**
-   * Moves the leading {@code --flag} words into {@code flags} (quotes removed, backslash escapes
-   * applied, as Docker does) and returns the rest of the line.
-   */
-  private static String extractFlags(String line, List<String> flags) {
-    int pos = 0;
-    while (true) {
-      while (pos < line.length() && Character.isWhitespace(line.charAt(pos))) {
-        pos++;
-      }
-      if (pos + 1 >= line.length() || line.charAt(pos) != '-' || line.charAt(pos + 1) != '-') {
-        return line.substring(pos);
-      }
-      StringBuilder word = new StringBuilder();
-      char quote = 0;
-      while (pos < line.length()) {
-        char ch = line.charAt(pos);
-        if (quote == 0 && Character.isWhitespace(ch)) {
-          break;
-        }
-        pos++;
-        if (quote == 0 && (ch == '\'' || ch == '"')) {
-          quote = ch;
-          continue;
-        }
-        if (quote != 0 && ch == quote) {
-          quote = 0;
-          continue;
-        }
-        if (ch == '\\') {
-          if (pos == line.length()) {
-            continue;
-          }
-          ch = line.charAt(pos++);
-        }
-        word.append(ch);
-      }
-      if (word.toString().equals("--")) {
-        return line.substring(pos);
-      }
-      flags.add(word.toString());
-    }
-  }
-
-  private static char escapeToken(String value, Location location) throws DockerfileException {
-    if (!value.equals("\\") && !value.equals("`")) {
-      throw new DockerfileException(
-          "Invalid escape directive", value, location, "write # escape=\\ or # escape=`");
-    }
-    return value.charAt(0);
-  }
-
-  private static Pattern continuationPattern(char escape) {
-    return Pattern.compile(Pattern.quote(String.valueOf(escape)) + "[ \\t]*$");
-  }
-
-  private static String stripLeading(String line) {
-    int i = 0;
-    while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
-      i++;
-    }
-    return line.substring(i);
   }
 
   /** The candidate closest to {@code word} when close enough to be a typo, else null. */
@@ -492,13 +387,5 @@ public final class DockerfileParser {
       current = swap;
     }
     return previous[b.length()];
-  }
-
-  private static Map<String, FlagType> ordered(Object... pairs) {
-    Map<String, FlagType> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      map.put((String) pairs[i], (FlagType) pairs[i + 1]);
-    }
-    return map;
   }
 }

@@ -290,25 +290,20 @@ public final class DockerfileResolver {
 
     private void copy(Instruction instruction) throws DockerfileException {
       String keyword = instruction.keyword();
-      List<String> items = new ArrayList<>();
-      for (String written : instruction.listForm()) {
-        items.add(word(instruction, written));
-      }
-      List<String> sources = items.subList(0, items.size() - 1);
-      String destination = items.get(items.size() - 1);
-      for (String source : sources) {
-        String remote = EngineRequirement.addSourceReason(source);
-        if (remote != null && instruction.is("ADD")) {
-          throw EngineRequirement.needsEngine(instruction, remote);
-        }
-        if (remote != null) {
-          throw new DockerfileException(
-              "COPY cannot fetch a URL",
-              source,
-              instruction.location(),
-              "copy files from the build context, or use ADD for a URL");
+      List<String> written = instruction.listForm();
+      List<Heredoc> heredocs = instruction.sourceHeredocs();
+      List<String> sources = new ArrayList<>();
+      List<CopyStep.InlineFile> inline = new ArrayList<>();
+      for (int i = 0; i < heredocs.size(); i++) {
+        Heredoc heredoc = heredocs.get(i);
+        if (heredoc == null) {
+          sources.add(word(instruction, written.get(i)));
+        } else {
+          inline.add(new CopyStep.InlineFile(heredoc.name(), heredocContent(instruction, heredoc)));
         }
       }
+      String destination = word(instruction, written.get(written.size() - 1));
+      EngineRequirement.checkLocalSources(instruction, sources);
       String chown = flag(instruction, "chown");
       if (chown != null && EngineRequirement.chownReason(keyword, chown) != null) {
         throw EngineRequirement.needsEngine(
@@ -329,7 +324,17 @@ public final class DockerfileResolver {
               chown,
               chmod,
               stepWorkdir,
-              instruction.location()));
+              instruction.location(),
+              inline));
+    }
+
+    private String heredocContent(Instruction instruction, Heredoc heredoc)
+        throws DockerfileException {
+      try {
+        return heredoc.expanded(this::lookup);
+      } catch (ShellLexer.SubstitutionException e) {
+        throw substitutionFailed(instruction, "<<" + heredoc.name(), e);
+      }
     }
 
     private String flag(Instruction instruction, String name) throws DockerfileException {

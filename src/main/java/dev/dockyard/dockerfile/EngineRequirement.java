@@ -74,6 +74,24 @@ public final class EngineRequirement {
         : null;
   }
 
+  /** Fails for a URL source, substituted: ADD needs an engine to fetch it, COPY cannot. */
+  static void checkLocalSources(Instruction instruction, List<String> sources)
+      throws DockerfileException {
+    for (String source : sources) {
+      String remote = addSourceReason(source);
+      if (remote != null && instruction.is("ADD")) {
+        throw needsEngine(instruction, remote);
+      }
+      if (remote != null) {
+        throw new DockerfileException(
+            "COPY cannot fetch a URL",
+            source,
+            instruction.location(),
+            "copy files from the build context, or use ADD for a URL");
+      }
+    }
+  }
+
   private static String reasonOrNull(Instruction instruction) {
     if (instruction.hasFlag("platform")) {
       return "--platform selects a platform other than the build's, which needs a Docker engine";

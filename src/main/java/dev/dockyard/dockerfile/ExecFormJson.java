@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Reads the JSON exec form ({@code ["java", "-jar", "app.jar"]}) strictly, as Go's JSON decoder
- * does, telling apart "not JSON" (Docker then uses shell form) from "JSON cut short".
+ * does, telling apart "not JSON" (Docker then uses shell form) from "JSON cut short". Like the
+ * decoder Docker uses, it reads the first JSON value and ignores any text after it.
  */
 final class ExecFormJson {
 
@@ -21,8 +22,16 @@ final class ExecFormJson {
     NOT_JSON
   }
 
-  /** The outcome and, for {@link Outcome#STRINGS}, the decoded strings. */
-  record Result(Outcome outcome, List<String> strings) {}
+  /**
+   * The outcome and, for {@link Outcome#STRINGS}, the decoded strings.
+   *
+   * @param trailing whether text follows the array (Docker ignores it)
+   */
+  record Result(Outcome outcome, List<String> strings, boolean trailing) {
+    Result(Outcome outcome) {
+      this(outcome, null, false);
+    }
+  }
 
   private static final class Truncated extends Exception {
     Truncated() {
@@ -49,21 +58,19 @@ final class ExecFormJson {
     ExecFormJson reader = new ExecFormJson(text);
     reader.skipSpace();
     if (reader.pos >= text.length() || text.charAt(reader.pos) != '[') {
-      return new Result(Outcome.NOT_JSON, null);
+      return new Result(Outcome.NOT_JSON);
     }
     try {
       List<String> strings = reader.topArray();
       reader.skipSpace();
-      if (reader.pos != text.length()) {
-        return new Result(Outcome.NOT_JSON, null);
-      }
+      boolean trailing = reader.pos != text.length();
       return reader.onlyStrings
-          ? new Result(Outcome.STRINGS, strings)
-          : new Result(Outcome.NOT_STRINGS, null);
+          ? new Result(Outcome.STRINGS, strings, trailing)
+          : new Result(Outcome.NOT_STRINGS);
     } catch (Truncated e) {
-      return new Result(Outcome.UNTERMINATED, null);
+      return new Result(Outcome.UNTERMINATED);
     } catch (Invalid e) {
-      return new Result(Outcome.NOT_JSON, null);
+      return new Result(Outcome.NOT_JSON);
     }
   }
 

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * @param execForm the JSON exec form decoded ({@code ["java","-jar"]}), or null for shell form; for
  *     HEALTHCHECK it is the part after {@code CMD}
  * @param escape the Dockerfile's escape character, needed to split arguments
+ * @param heredocs the here-documents of a RUN, COPY or ADD (or of the one ONBUILD triggers), in the
+ *     order opened; empty when there are none
+ * @param endLine the last line of the instruction, its heredocs included
  */
 public record Instruction(
     String keyword,
@@ -26,7 +29,9 @@ public record Instruction(
     Map<String, List<String>> flags,
     String arguments,
     List<String> execForm,
-    char escape) {
+    char escape,
+    List<Heredoc> heredocs,
+    int endLine) {
 
   private static final Pattern WHITESPACE = Pattern.compile("[\\t\\u000B\\f\\r ]+");
 
@@ -35,6 +40,38 @@ public record Instruction(
     flags.forEach((name, values) -> copy.put(name, List.copyOf(values)));
     flags = Collections.unmodifiableMap(copy);
     execForm = execForm == null ? null : List.copyOf(execForm);
+    heredocs = List.copyOf(heredocs);
+  }
+
+  /** An instruction without heredocs that ends on the line it starts on. */
+  public Instruction(
+      String keyword,
+      Location location,
+      Map<String, List<String>> flags,
+      String arguments,
+      List<String> execForm,
+      char escape) {
+    this(keyword, location, flags, arguments, execForm, escape, List.of(), location.line());
+  }
+
+  /** Whether the instruction has here-documents. */
+  public boolean hasHeredocs() {
+    return !heredocs.isEmpty();
+  }
+
+  /**
+   * For each source of a COPY or ADD, in order, the heredoc it names ({@code <<EOF}), or null for a
+   * path; as BuildKit does, each source word that opens a heredoc takes the next heredoc.
+   */
+  public List<Heredoc> sourceHeredocs() {
+    List<String> items = listForm();
+    List<Heredoc> result = new ArrayList<>();
+    int next = 0;
+    for (String item : items.subList(0, Math.max(0, items.size() - 1))) {
+      boolean opens = !heredocs.isEmpty() && next < heredocs.size() && Heredoc.ofWord(item) != null;
+      result.add(opens ? heredocs.get(next++) : null);
+    }
+    return result;
   }
 
   /** Whether this is the given instruction; {@code keyword} is upper-case. */

@@ -1,15 +1,12 @@
 package dev.dockyard.dockerfile;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Docker's shell lexer for Dockerfile words: quotes, the escape character and {@code $VAR} / {@code
- * ${VAR...}} substitution, with the same rules and modifiers as BuildKit.
+ * ${VAR...}} substitution, with the same rules and modifiers as BuildKit, read by code point.
  */
 final class ShellLexer {
 
@@ -34,13 +31,18 @@ final class ShellLexer {
   }
 
   private static final int EOF = -1;
-  private static final String MODIFIERS =
-      "use ${NAME}, ${NAME:-default}, ${NAME:+alternative}, ${NAME:?message}, ${NAME#prefix},"
-          + " ${NAME%suffix} or ${NAME/pattern/replacement}";
+  static final String MODIFIERS =
+      "use ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:+alternative}, ${NAME+alternative},"
+          + " ${NAME:?message}, ${NAME?message}, ${NAME#prefix}, ${NAME##prefix}, ${NAME%suffix},"
+          + " ${NAME%%suffix}, ${NAME/pattern/replacement} or ${NAME//pattern/replacement}";
 
   private final char escape;
   private final Function<String, String> env;
-  private String source;
+  private boolean rawQuotes;
+  private boolean rawEscapesDefault;
+  private boolean skipUnset;
+  private boolean skipQuotes;
+  private int[] source;
   private int pos;
   private boolean rawEscapes;
 
@@ -55,6 +57,30 @@ final class ShellLexer {
     this.env = env;
   }
 
+  /** Keeps quote characters in the result (BuildKit's RawQuotes), for finding heredocs. */
+  ShellLexer keepQuotes() {
+    rawQuotes = true;
+    return this;
+  }
+
+  /** Keeps escape characters in the result (BuildKit's RawEscapes), for finding heredocs. */
+  ShellLexer keepEscapes() {
+    rawEscapesDefault = true;
+    return this;
+  }
+
+  /** Leaves a reference to an unset variable as written (BuildKit's SkipUnsetEnv). */
+  ShellLexer keepUnset() {
+    skipUnset = true;
+    return this;
+  }
+
+  /** Treats quotes as plain characters (BuildKit's SkipProcessQuotes), for heredoc content. */
+  ShellLexer plainQuotes() {
+    skipQuotes = true;
+    return this;
+  }
+
   /** The word with quotes removed and variables substituted; spaces are kept. */
   String word(String word) throws SubstitutionException {
     return process(word).text;
@@ -65,65 +91,21 @@ final class ShellLexer {
     return process(word).words.done();
   }
 
-  private record Processed(String text, Words words) {}
+  private record Processed(String text, ShellWords words) {}
 
   private Processed process(String word) throws SubstitutionException {
-    source = word;
+    source = word.codePoints().toArray();
     pos = 0;
-    rawEscapes = false;
-    return processStopOn(EOF, false);
-  }
-
-  /** Splits text into words on unquoted whitespace, as the shell would after substitution. */
-  private static final class Words {
-    private final List<String> words = new ArrayList<>();
-    private final StringBuilder word = new StringBuilder();
-    private boolean inWord;
-
-    void addChar(char ch) {
-      if (Character.isWhitespace(ch)) {
-        if (inWord && word.length() > 0) {
-          words.add(word.toString());
-          word.setLength(0);
-          inWord = false;
-        }
-      } else {
-        addRawChar(ch);
-      }
-    }
-
-    void addRawChar(char ch) {
-      word.append(ch);
-      inWord = true;
-    }
-
-    void addString(String text) {
-      for (int i = 0; i < text.length(); i++) {
-        addChar(text.charAt(i));
-      }
-    }
-
-    void addRawString(String text) {
-      word.append(text);
-      inWord = true;
-    }
-
-    List<String> done() {
-      if (word.length() > 0) {
-        words.add(word.toString());
-        word.setLength(0);
-        inWord = false;
-      }
-      return words;
-    }
+    rawEscapes = rawEscapesDefault;
+    return processStopOn(EOF, rawEscapesDefault);
   }
 
   private int peek() {
-    return pos < source.length() ? source.charAt(pos) : EOF;
+    return pos < source.length ? source[pos] : EOF;
   }
 
   private int next() {
-    return pos < source.length() ? source.charAt(pos++) : EOF;
+    return pos < source.length ? source[pos++] : EOF;
   }
 
   private Processed processStopOn(int stop, boolean raw) throws SubstitutionException {
@@ -131,7 +113,7 @@ final class ShellLexer {
     rawEscapes = raw;
     try {
       StringBuilder result = new StringBuilder();
-      Words words = new Words();
+      ShellWords words = new ShellWords();
       while (peek() != EOF) {
         int ch = peek();
         if (stop != EOF && ch == stop) {
@@ -142,36 +124,33 @@ final class ShellLexer {
           String value = processDollar();
           result.append(value);
           words.addString(value);
-        } else if (ch == '\'') {
-          String value = processSingleQuote();
-          result.append(value);
-          words.addRawString(value);
-        } else if (ch == '"') {
-          String value = processDoubleQuote();
+        } else if (!skipQuotes && (ch == '\'' || ch == '"')) {
+          String value = ch == '\'' ? processSingleQuote() : processDoubleQuote();
           result.append(value);
           words.addRawString(value);
         } else {
-          char c = (char) next();
+          int c = next();
           if (c == escape) {
             if (rawEscapes) {
               words.addRawChar(c);
-              result.append(c);
+              result.appendCodePoint(c);
             }
             // an escape at the very end of the word is dropped
             if (peek() == EOF) {
               break;
             }
-            c = (char) next();
+            c = next();
             words.addRawChar(c);
           } else {
             words.addChar(c);
           }
-          result.append(c);
+          result.appendCodePoint(c);
         }
       }
       if (stop != EOF) {
         throw new SubstitutionException(
-            "Unterminated variable substitution", "close it with '" + (char) stop + "'");
+            "Unterminated variable substitution",
+            "close it with '" + new String(Character.toChars(stop)) + "'");
       }
       return new Processed(result.toString(), words);
     } finally {
@@ -180,23 +159,32 @@ final class ShellLexer {
   }
 
   private String processSingleQuote() throws SubstitutionException {
-    pos++;
     StringBuilder result = new StringBuilder();
+    int quote = next();
+    if (rawQuotes) {
+      result.appendCodePoint(quote);
+    }
     while (true) {
       int ch = next();
       if (ch == EOF) {
         throw new SubstitutionException("Unterminated single quote", "close the quote with '");
       }
       if (ch == '\'') {
+        if (rawQuotes) {
+          result.appendCodePoint(ch);
+        }
         return result.toString();
       }
-      result.append((char) ch);
+      result.appendCodePoint(ch);
     }
   }
 
   private String processDoubleQuote() throws SubstitutionException {
-    pos++;
     StringBuilder result = new StringBuilder();
+    int quote = next();
+    if (rawQuotes) {
+      result.appendCodePoint(quote);
+    }
     while (true) {
       int ch = peek();
       if (ch == EOF) {
@@ -204,16 +192,19 @@ final class ShellLexer {
       }
       if (ch == '"') {
         pos++;
+        if (rawQuotes) {
+          result.appendCodePoint(ch);
+        }
         return result.toString();
       }
       if (ch == '$') {
         result.append(processDollar());
         continue;
       }
-      char c = (char) next();
+      int c = next();
       if (c == escape) {
         if (rawEscapes) {
-          result.append(c);
+          result.appendCodePoint(c);
         }
         int following = peek();
         if (following == EOF) {
@@ -221,10 +212,10 @@ final class ShellLexer {
         }
         // inside double quotes only ", $ and the escape itself can be escaped
         if (following == '"' || following == '$' || following == escape) {
-          c = (char) next();
+          c = next();
         }
       }
-      result.append(c);
+      result.appendCodePoint(c);
     }
   }
 
@@ -236,7 +227,7 @@ final class ShellLexer {
         return "$";
       }
       String value = env.apply(name);
-      return value == null ? "" : value;
+      return value != null ? value : skipUnset ? "$" + name : "";
     }
     pos++;
     int first = peek();
@@ -252,26 +243,24 @@ final class ShellLexer {
     if (ch == EOF) {
       throw missingBrace();
     }
-    String modifier = String.valueOf((char) ch);
-    boolean nullIsUnset = false;
+    String modifier = new String(Character.toChars(ch));
     switch (ch) {
       case '}':
-        return orEmpty(env.apply(name));
+        String value = env.apply(name);
+        return value != null ? value : skipUnset ? "${" + name + "}" : "";
       case ':':
-      case '+':
-      case '-':
-      case '?':
-      case '#':
-      case '%':
-        if (ch == ':') {
-          nullIsUnset = true;
-          ch = next();
-          if (ch == EOF) {
-            throw missingBrace();
-          }
-          modifier += (char) ch;
+        int second = next();
+        if (second == EOF) {
+          throw missingBrace();
         }
-        return modify(name, (char) ch, modifier, nullIsUnset);
+        modifier += new String(Character.toChars(second));
+        // BuildKit knows ${NAME:-...}, ${NAME:+...} and ${NAME:?...}, but no ':#' or ':%'
+        if (second != '-' && second != '+' && second != '?') {
+          throw unsupported(modifier);
+        }
+        return modify(name, second, modifier, true);
+      case '+', '-', '?', '#', '%':
+        return modify(name, ch, modifier, false);
       case '/':
         return replace(name);
       default:
@@ -279,10 +268,13 @@ final class ShellLexer {
     }
   }
 
-  private String modify(String name, char ch, String modifier, boolean nullIsUnset)
+  private String modify(String name, int ch, String modifier, boolean nullIsUnset)
       throws SubstitutionException {
     String word = wordUntil('}', ch == '#' || ch == '%');
     String value = env.apply(name);
+    if (value == null && skipUnset) {
+      return "${" + name + modifier + word + "}";
+    }
     boolean unset = value == null || (nullIsUnset && value.isEmpty());
     switch (ch) {
       case '-':
@@ -297,16 +289,13 @@ final class ShellLexer {
           throw required(name, word.isEmpty() ? "is empty" : "is required (" + word + ")");
         }
         return value;
-      case '#':
-      case '%':
-        boolean greedy = !word.isEmpty() && word.charAt(0) == ch;
-        String pattern = greedy ? word.substring(1) : word;
-        String subject = orEmpty(value);
-        return ch == '#'
-            ? trimPrefix(pattern, subject, greedy)
-            : reverse(trimPrefix(reversePattern(pattern), reverse(subject), greedy));
       default:
-        throw unsupported(modifier);
+        boolean greedy = !word.isEmpty() && word.codePointAt(0) == ch;
+        String pattern = greedy ? word.substring(1) : word;
+        String subject = value == null ? "" : value;
+        return ch == '#'
+            ? ShellPattern.trimPrefix(pattern, subject, greedy)
+            : ShellPattern.trimSuffix(pattern, subject, greedy);
     }
   }
 
@@ -326,8 +315,12 @@ final class ShellLexer {
       throw e;
     }
     String replacement = wordUntil('}', true);
-    String value = orEmpty(env.apply(name));
-    Matcher matcher = shellPattern(pattern, true, false).matcher(value);
+    String value = env.apply(name);
+    if (value == null && skipUnset) {
+      return "${" + name + (all ? "//" : "/") + pattern + "/" + replacement + "}";
+    }
+    Matcher matcher =
+        ShellPattern.compile(pattern, true, false).matcher(value == null ? "" : value);
     String literal = Matcher.quoteReplacement(replacement);
     return all ? matcher.replaceAll(literal) : matcher.replaceFirst(literal);
   }
@@ -346,91 +339,23 @@ final class ShellLexer {
   private String processName() {
     StringBuilder name = new StringBuilder();
     while (peek() != EOF) {
-      char ch = (char) peek();
+      int ch = peek();
       if (name.length() == 0 && Character.isDigit(ch)) {
-        while (peek() != EOF && Character.isDigit((char) peek())) {
-          name.append((char) next());
+        while (peek() != EOF && Character.isDigit(peek())) {
+          name.appendCodePoint(next());
         }
         return name.toString();
       }
       if (name.length() == 0 && "@*#?-$!0".indexOf(ch) >= 0) {
         pos++;
-        return String.valueOf(ch);
+        return String.valueOf((char) ch);
       }
       if (!Character.isLetterOrDigit(ch) && ch != '_') {
         break;
       }
-      name.append((char) next());
+      name.appendCodePoint(next());
     }
     return name.toString();
-  }
-
-  private static String trimPrefix(String pattern, String value, boolean greedy)
-      throws SubstitutionException {
-    Matcher matcher = shellPattern(pattern, greedy, true).matcher(value);
-    return matcher.find() ? value.substring(matcher.end()) : value;
-  }
-
-  /** A shell pattern ({@code *}, {@code ?}, backslash escapes) as a regular expression. */
-  private static Pattern shellPattern(String pattern, boolean greedy, boolean anchored)
-      throws SubstitutionException {
-    StringBuilder regex = new StringBuilder(anchored ? "^" : "");
-    for (int i = 0; i < pattern.length(); i++) {
-      char ch = pattern.charAt(i);
-      switch (ch) {
-        case '*' -> regex.append(greedy ? ".*" : ".*?");
-        case '?' -> regex.append('.');
-        case '\\' -> {
-          char following = i + 1 < pattern.length() ? pattern.charAt(i + 1) : 0;
-          // '}' and '/' are escaped only to get them past ${...}; they are literal here
-          if (following == '}' || following == '/') {
-            continue;
-          }
-          if (following != '*' && following != '?' && following != '\\') {
-            throw new SubstitutionException(
-                "Invalid escape in substitution pattern", "escape only *, ? and \\ in a pattern");
-          }
-          regex.append('\\').append(following);
-          i++;
-        }
-        case '[', ']', '{', '}', '.', '+', '(', ')', '|', '^', '$' -> regex.append('\\').append(ch);
-        default -> regex.append(ch);
-      }
-    }
-    try {
-      return Pattern.compile(regex.toString());
-    } catch (PatternSyntaxException e) {
-      throw new SubstitutionException(
-          "Invalid substitution pattern", "escape only *, ? and \\ in a pattern");
-    }
-  }
-
-  /** Reverses a pattern but keeps each escape before the character it escapes. */
-  private static String reversePattern(String pattern) {
-    char[] out = new char[pattern.length()];
-    int last = pattern.length() - 1;
-    int i = 0;
-    while (i <= last) {
-      char ch = pattern.charAt(i);
-      int at = last - i;
-      if (ch == '\\' && i != last) {
-        out[at - 1] = ch;
-        out[at] = pattern.charAt(i + 1);
-        i += 2;
-      } else {
-        out[at] = ch;
-        i++;
-      }
-    }
-    return new String(out);
-  }
-
-  private static String reverse(String text) {
-    return new StringBuilder(text).reverse().toString();
-  }
-
-  private static String orEmpty(String value) {
-    return value == null ? "" : value;
   }
 
   private static SubstitutionException missingBrace() {

@@ -167,6 +167,7 @@ final class ModulePlanner {
     }
     Files.writeString(rendered, text, StandardCharsets.UTF_8);
     Dockerfile parsed = DockerfileParser.parse(text, fileName);
+    parsed.warnings().forEach(mojo.getLog()::warn);
     return new ModulePlan(
         project.getArtifactId(), null, name.toString(), tags, workDir, parsed, layout.origins());
   }

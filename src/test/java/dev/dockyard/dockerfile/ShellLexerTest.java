@@ -12,7 +12,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ShellLexerTest {
 
   private static final Map<String, String> ENV =
-      Map.of("NAME", "app", "EMPTY", "", "PATH", "/usr/bin:/bin", "FILE", "archive.tar.gz");
+      Map.of(
+          "NAME",
+          "app",
+          "EMPTY",
+          "",
+          "PATH",
+          "/usr/bin:/bin",
+          "FILE",
+          "archive.tar.gz",
+          "SMILE",
+          "\uD83D\uDE00ab\uD83D\uDE00",
+          "\uD835\uDC00",
+          "bold");
 
   private static String word(String text) throws Exception {
     return new ShellLexer('\\', ENV::get).word(text);
@@ -57,6 +69,18 @@ class ShellLexerTest {
         "${FILE%%.*}|archive",
         "${FILE#*.}|tar.gz",
         "${FILE##*.}|gz",
+        "${SMILE#?}|ab\uD83D\uDE00",
+        "${SMILE%\uD83D\uDE00}|\uD83D\uDE00ab",
+        "${SMILE%b\uD83D\uDE00}|\uD83D\uDE00a",
+        "${SMILE#\uD83D\uDE00?}|b\uD83D\uDE00",
+        "x$\uD835\uDC00|xbold",
+        "${SMILE%?}|\uD83D\uDE00ab",
+        "${SMILE#?a}|b\uD83D\uDE00",
+        "${SMILE%b?}|\uD83D\uDE00a",
+        "${SMILE%%*a?\uD83D\uDE00}|~~",
+        "${SMILE%*a?\uD83D\uDE00}|\uD83D\uDE00",
+        "${SMILE/?b/x}|\uD83D\uDE00x\uD83D\uDE00",
+        "${SMILE//\uD83D\uDE00/:}|:ab:",
         "${PATH/bin/sbin}|/usr/sbin:/bin",
         "${PATH//bin/sbin}|/usr/sbin:/sbin",
         "${PATH:?}|/usr/bin:/bin",
@@ -97,9 +121,14 @@ class ShellLexerTest {
             + " argument",
         "${UNDEFINED?need it}|Variable UNDEFINED is required (need it); set UNDEFINED with ARG or"
             + " ENV, or pass it as a build argument",
-        "${NAME=x}|Unsupported modifier '=' in variable substitution; use ${NAME},"
-            + " ${NAME:-default}, ${NAME:+alternative}, ${NAME:?message}, ${NAME#prefix},"
-            + " ${NAME%suffix} or ${NAME/pattern/replacement}",
+        "${NAME=x}|Unsupported modifier '=' in variable substitution; " + ShellLexer.MODIFIERS,
+        "${NAME:=x}|Unsupported modifier ':=' in variable substitution; " + ShellLexer.MODIFIERS,
+        "${NAME:#x}|Unsupported modifier ':#' in variable substitution; " + ShellLexer.MODIFIERS,
+        "${NAME:%x}|Unsupported modifier ':%' in variable substitution; " + ShellLexer.MODIFIERS,
+        "${NAME:/x/y}|Unsupported modifier ':/' in variable substitution; " + ShellLexer.MODIFIERS,
+        "${NAME^x}|Unsupported modifier '^' in variable substitution; " + ShellLexer.MODIFIERS,
+        "${FILE#\\x}|Invalid pattern '\\x' in variable substitution; escape only *, ? and \\"
+            + " in a pattern",
         "${NAME/x|Missing '/' in variable substitution; write ${NAME/pattern/replacement}",
       })
   void rejectsWhatDockerRejects(String input, String message) {

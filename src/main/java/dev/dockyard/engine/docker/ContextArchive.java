@@ -2,14 +2,17 @@ package dev.dockyard.engine.docker;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -29,6 +32,7 @@ final class ContextArchive {
    * @param paths the context-relative, {@code /}-separated paths to include
    * @param dockerfile the rendered Dockerfile
    * @param dockerfileName the name it gets in the archive
+   * @param generated files made for the engine (heredoc sources), path to content, mode 0644
    * @param time the modification time of every entry
    * @param out where the tar goes
    */
@@ -37,6 +41,7 @@ final class ContextArchive {
       SortedSet<String> paths,
       Path dockerfile,
       String dockerfileName,
+      Map<String, String> generated,
       Instant time,
       OutputStream out)
       throws IOException {
@@ -62,6 +67,15 @@ final class ContextArchive {
         } else if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
           addFile(tar, file, path, time, mode(file, 0644));
         }
+      }
+      for (Map.Entry<String, String> file : new TreeMap<>(generated).entrySet()) {
+        byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+        TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+        entry.setSize(content.length);
+        stamp(entry, time, 0644);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
       }
       addFile(tar, dockerfile, dockerfileName, time, 0644);
       tar.finish();

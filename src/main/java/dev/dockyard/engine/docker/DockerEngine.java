@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.PushResponseItem;
 import dev.dockyard.context.BuildContext;
 import dev.dockyard.dockerfile.CopySources;
 import dev.dockyard.dockerfile.DockerfileException;
+import dev.dockyard.dockerfile.HeredocLowering;
 import dev.dockyard.dockerfile.Instruction;
 import dev.dockyard.engine.BaseImageSource;
 import dev.dockyard.engine.EngineException;
@@ -208,9 +209,21 @@ public final class DockerEngine implements ImageEngine {
       request
           .log()
           .debug("Build context for " + request.module() + ": " + dockerfileName + " " + files);
+      HeredocLowering.Lowered sent = forEngine(request, dockerfile);
+      Path sentFile = dockerfile;
+      if (sent != null) {
+        sentFile = workDir.resolve("Dockerfile.engine");
+        Files.writeString(sentFile, sent.text());
+      }
       try (OutputStream out = Files.newOutputStream(contextTar)) {
         ContextArchive.write(
-            request.contextDir(), files, dockerfile, dockerfileName, request.creationTime(), out);
+            request.contextDir(),
+            files,
+            sentFile,
+            dockerfileName,
+            sent == null ? Map.of() : sent.files(),
+            request.creationTime(),
+            out);
       }
 
       new BaseImagePreload(client, baseImages).ensure(request);
@@ -275,6 +288,24 @@ public final class DockerEngine implements ImageEngine {
         request.log().debug("Could not delete " + contextTar + ": " + e.getMessage());
       }
     }
+  }
+
+  /**
+   * The Dockerfile with its heredocs rewritten into what BuildKit runs, or null when it has none:
+   * engines without heredoc support (the classic builder, older BuildKit) run it the same way.
+   */
+  private static HeredocLowering.Lowered forEngine(ImageRequest request, Path dockerfile)
+      throws IOException, DockerfileException {
+    if (!request.dockerfile().hasHeredocs()) {
+      return null;
+    }
+    HeredocLowering.Lowered lowered =
+        HeredocLowering.lower(
+            Files.readString(dockerfile), request.dockerfile(), request.buildArgs());
+    request
+        .log()
+        .debug("Heredocs rewritten for the engine, inline files " + lowered.files().keySet());
+    return lowered;
   }
 
   /** The build args the Dockerfile declares (or Docker predefines); warns for the others. */

@@ -152,6 +152,7 @@ class ContextSelectionTest {
         selected,
         module.resolve("target/dockyard/Dockerfile"),
         "target/dockyard/Dockerfile",
+        java.util.Map.of(),
         time,
         out);
 
