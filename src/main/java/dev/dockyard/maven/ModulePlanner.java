@@ -1,5 +1,6 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.dockerfile.CopyFromStages;
 import dev.dockyard.dockerfile.Dockerfile;
 import dev.dockyard.dockerfile.DockerfileException;
 import dev.dockyard.dockerfile.DockerfileGenerator;
@@ -165,6 +166,7 @@ final class ModulePlanner {
     }
     Files.writeString(rendered, text, StandardCharsets.UTF_8);
     Dockerfile parsed = DockerfileParser.parse(text, fileName);
+    CopyFromStages.check(parsed);
     return new ModulePlan(
         project.getArtifactId(), null, name.toString(), tags, workDir, parsed, layout.origins());
   }
