@@ -1,5 +1,6 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.dockerfile.CopyFromStages;
 import dev.dockyard.dockerfile.Dockerfile;
 import dev.dockyard.dockerfile.DockerfileException;
 import dev.dockyard.dockerfile.DockerfileGenerator;
@@ -168,6 +169,7 @@ final class ModulePlanner {
     Files.writeString(rendered, text, StandardCharsets.UTF_8);
     Dockerfile parsed = DockerfileParser.parse(text, fileName);
     parsed.warnings().forEach(mojo.getLog()::warn);
+    CopyFromStages.check(parsed);
     return new ModulePlan(
         project.getArtifactId(), null, name.toString(), tags, workDir, parsed, layout.origins());
   }
