@@ -5,12 +5,12 @@
 import groovy.json.JsonSlurper
 import java.security.MessageDigest
 
-class ImageFiles {
+class ImageTrees {
   /** The docker client command: one that builds with BuildKit (buildx, or a client older than 23). */
   final List<String> client
   final Map<String, String> env
 
-  ImageFiles() {
+  ImageTrees() {
     env = new LinkedHashMap<>(System.getenv())
     env.DOCKER_BUILDKIT = '1'
     client = [findClient()]
@@ -203,4 +203,4 @@ class TarListing {
     return digest.digest().encodeHex().toString()
   }
 }
-return new ImageFiles()
+return new ImageTrees()
