@@ -48,9 +48,9 @@ import org.codehaus.plexus.util.SelectorUtils;
  * destination ending in {@code /}; a relative destination is resolved against the step's WORKDIR.
  * ADD of a local tar archive (plain, gzip, bzip2, or xz when the xz library is present; detected by
  * content, as Docker does) unpacks it into the destination, keeping entry modes and owners, which
- * {@code --chown} does not change; any other ADD source behaves like COPY. The destination
- * directory itself gets no entry (it may already exist in the base image, whose mode Docker keeps),
- * nor do implied parents.
+ * {@code --chmod} and {@code --chown} do not change; any other ADD source behaves like COPY. The
+ * destination directory itself gets no entry (it may already exist in the base image, whose mode
+ * Docker keeps), nor do implied parents.
  *
  * <p>Stricter than Docker: an absolute source or a {@code ../} that leaves the context is an error
  * (Docker silently re-roots them), as is any symlink whose target resolves outside the context.
@@ -386,11 +386,11 @@ public final class CopyPlanner {
     }
 
     private void emit(Path source, String containerPath, boolean directory) throws IOException {
+      // Docker gives unpacked archive entries their own modes and owners, --chmod/--chown or not.
+      boolean own = unpacked.contains(source);
       Set<PosixFilePermission> permissions =
-          chmod != null ? chmod : permissionsOf(source, directory);
-      // Docker gives unpacked archive entries their own owners, --chown or not.
-      String ownership =
-          chown != null && !unpacked.contains(source) ? chown : archiveOwners.get(source);
+          chmod != null && !own ? chmod : permissionsOf(source, directory);
+      String ownership = chown != null && !own ? chown : archiveOwners.get(source);
       planned.remove(containerPath);
       planned.put(
           containerPath, new PlannedFile(source, containerPath, directory, permissions, ownership));

@@ -539,7 +539,7 @@ class CopyPlannerTest {
   }
 
   @Test
-  void addWithChownKeepsArchiveOwnersAndChmodOverridesModes() throws Exception {
+  void addWithChownAndChmodKeepsArchiveOwnersAndModes() throws Exception {
     try (TarArchiveOutputStream tar =
         new TarArchiveOutputStream(Files.newOutputStream(root.resolve("dist.tgz")))) {
       entry(tar, "run.sh", 0700, 5, 6, "x");
@@ -554,8 +554,8 @@ class CopyPlannerTest {
             p -> PosixFilePermissions.toString(p.permissions()))
         .containsExactly(
             tuple("/opt/plain.txt", "2000:2000", "rw-r--r--"),
-            tuple("/opt/root.txt", null, "rw-r--r--"),
-            tuple("/opt/run.sh", "5:6", "rw-r--r--"));
+            tuple("/opt/root.txt", null, "rw-------"),
+            tuple("/opt/run.sh", "5:6", "rwx------"));
   }
 
   @Test
