@@ -43,13 +43,14 @@ import org.codehaus.plexus.util.SelectorUtils;
  * globs per path segment ({@code *}, {@code ?}, {@code [...]} with {@code ^} for negation); files
  * hidden by {@code .dockerignore} do not exist, also inside copied directories; a source directory
  * copies its contents (recursively, empty subdirectories included), not itself; a file goes to
- * {@code dest/<name>} when the destination ends in {@code /} or {@code .}, else to the destination
- * itself; several sources need a destination ending in {@code /}; a relative destination is
- * resolved against the step's WORKDIR. ADD of a local tar archive (plain, gzip, bzip2, or xz when
- * the xz library is present; detected by content, as Docker does) unpacks it into the destination,
- * keeping entry modes and owners; any other ADD source behaves like COPY. The destination directory
- * itself gets no entry (it may already exist in the base image, whose mode Docker keeps), nor do
- * implied parents.
+ * {@code dest/<name>} when the destination ends in {@code /} or is {@code .} (not {@code /x/.}:
+ * BuildKit copies to {@code /x}), else to the destination itself; several sources need a
+ * destination ending in {@code /}; a relative destination is resolved against the step's WORKDIR.
+ * ADD of a local tar archive (plain, gzip, bzip2, or xz when the xz library is present; detected by
+ * content, as Docker does) unpacks it into the destination, keeping entry modes and owners, which
+ * {@code --chmod} and {@code --chown} do not change; any other ADD source behaves like COPY. The
+ * destination directory itself gets no entry (it may already exist in the base image, whose mode
+ * Docker keeps), nor do implied parents.
  *
  * <p>Stricter than Docker: an absolute source or a {@code ../} that leaves the context is an error
  * (Docker silently re-roots them), as is any symlink whose target resolves outside the context.
@@ -105,6 +106,7 @@ public final class CopyPlanner {
     private final String chown;
     private final Map<String, PlannedFile> planned = new LinkedHashMap<>();
     private final Map<Path, String> archiveOwners = new HashMap<>();
+    private final Set<Path> unpacked = new HashSet<>();
 
     Planning(CopyStep step, BuildContext ctx, Path scratchDir)
         throws DockerfileException, IOException {
@@ -117,8 +119,7 @@ public final class CopyPlanner {
 
     List<PlannedFile> run() throws DockerfileException, IOException {
       String destination = step.destination();
-      boolean intoDirectory =
-          destination.endsWith("/") || destination.equals(".") || destination.endsWith("/.");
+      boolean intoDirectory = destination.endsWith("/") || destination.equals(".");
       String destinationPath = absoluteDestination(destination);
 
       List<Source> sources = new ArrayList<>();
@@ -403,9 +404,11 @@ public final class CopyPlanner {
     }
 
     private void emit(Path source, String containerPath, boolean directory) throws IOException {
+      // Docker gives unpacked archive entries their own modes and owners, --chmod/--chown or not.
+      boolean own = unpacked.contains(source);
       Set<PosixFilePermission> permissions =
-          chmod != null ? chmod : permissionsOf(source, directory);
-      String ownership = chown != null ? chown : archiveOwners.get(source);
+          chmod != null && !own ? chmod : permissionsOf(source, directory);
+      String ownership = chown != null && !own ? chown : archiveOwners.get(source);
       planned.remove(containerPath);
       planned.put(
           containerPath, new PlannedFile(source, containerPath, directory, permissions, ownership));
@@ -509,6 +512,7 @@ public final class CopyPlanner {
           }
         }
       }
+      unpacked.addAll(modes.keySet());
       // Deepest first, so a read-only directory is closed only after its children are written.
       List<Path> written = new ArrayList<>(modes.keySet());
       written.sort(Comparator.comparingInt(Path::getNameCount).reversed());

@@ -55,4 +55,9 @@ public record CopyStep(
   public String keyword() {
     return add ? "ADD" : "COPY";
   }
+
+  /** This step with another {@code --chown} value, such as names resolved to numeric ids. */
+  public CopyStep withChown(String owner) {
+    return new CopyStep(add, sources, destination, owner, chmod, workdir, location);
+  }
 }

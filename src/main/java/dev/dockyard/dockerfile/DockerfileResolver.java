@@ -305,10 +305,6 @@ public final class DockerfileResolver {
       String destination = word(instruction, written.get(written.size() - 1));
       EngineRequirement.checkLocalSources(instruction, sources);
       String chown = flag(instruction, "chown");
-      if (chown != null && EngineRequirement.chownReason(keyword, chown) != null) {
-        throw EngineRequirement.needsEngine(
-            instruction, EngineRequirement.chownReason(keyword, chown));
-      }
       String chmod = flag(instruction, "chmod");
       if (chmod != null) {
         DockerfileParser.checkChmod(keyword, chmod, instruction.location());

@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
 /** Finds what in a Dockerfile the daemonless engine cannot reproduce exactly, and says why. */
 public final class EngineRequirement {
 
-  private static final Pattern NUMERIC_OWNER = Pattern.compile("\\d+(:\\d+)?");
   private static final Pattern REMOTE_SOURCE =
       Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://|git@).*");
 
@@ -15,8 +14,8 @@ public final class EngineRequirement {
 
   /**
    * The first instruction that needs a Docker engine, or empty when the daemonless engine can build
-   * the Dockerfile. A {@code --chown} or ADD source written with variables is judged once
-   * substituted, by {@link DockerfileResolver}.
+   * the Dockerfile. An ADD source written with variables is judged once substituted, by {@link
+   * DockerfileResolver}.
    */
   public static Optional<Instruction> firstNeedingEngine(Dockerfile dockerfile) {
     boolean seenFrom = false;
@@ -54,17 +53,6 @@ public final class EngineRequirement {
         instruction.text(),
         instruction.location(),
         reason + "; build this image with a Docker engine");
-  }
-
-  /** The reason an owner needs an engine, or null when it is numeric. */
-  static String chownReason(String keyword, String chown) {
-    return NUMERIC_OWNER.matcher(chown).matches()
-        ? null
-        : keyword
-            + " --chown="
-            + chown
-            + " names a user or group, which needs the image's /etc/passwd and /etc/group;"
-            + " use numeric ids such as --chown=1000:1000";
   }
 
   /** The reason an ADD source needs an engine, or null when it is a local path. */
@@ -139,10 +127,6 @@ public final class EngineRequirement {
     }
     if (instruction.hasFlag("keep-git-dir")) {
       return "ADD --keep-git-dir clones a git repository during the build";
-    }
-    String chown = instruction.flag("chown");
-    if (chown != null && !chown.contains("$") && chownReason(keyword, chown) != null) {
-      return chownReason(keyword, chown);
     }
     if (instruction.is("ADD")) {
       List<String> items = instruction.listForm();

@@ -462,6 +462,14 @@ class CopyPlannerTest {
   }
 
   @Test
+  void destinationEndingInSlashDotIsAFileNotADirectory() throws Exception {
+    file("a.txt");
+
+    assertThat(paths(plan(copy("/dot/.", "a.txt")))).containsExactly("/dot");
+    assertThat(paths(plan(copy("/dir/", "a.txt")))).containsExactly("/dir/a.txt");
+  }
+
+  @Test
   void chownWithUidOnlyUsesTheUidAsGroup() throws Exception {
     file("app.jar");
 
@@ -531,15 +539,23 @@ class CopyPlannerTest {
   }
 
   @Test
-  void addWithChownAndChmodOverridesArchiveOwnersAndModes() throws Exception {
+  void addWithChownAndChmodKeepsArchiveOwnersAndModes() throws Exception {
     try (TarArchiveOutputStream tar =
         new TarArchiveOutputStream(Files.newOutputStream(root.resolve("dist.tgz")))) {
-      entry(tar, "run.sh", 0700, 5, 5, "x");
+      entry(tar, "run.sh", 0700, 5, 6, "x");
+      entry(tar, "root.txt", 0600, 0, 0, "y");
     }
+    file("plain.txt");
 
-    assertThat(plan(step(true, "/", "/opt/", "2000", "644", "dist.tgz")))
-        .extracting(PlannedFile::ownership, p -> PosixFilePermissions.toString(p.permissions()))
-        .containsExactly(tuple("2000:2000", "rw-r--r--"));
+    assertThat(plan(step(true, "/", "/opt/", "2000", "644", "dist.tgz", "plain.txt")))
+        .extracting(
+            PlannedFile::containerPath,
+            PlannedFile::ownership,
+            p -> PosixFilePermissions.toString(p.permissions()))
+        .containsExactly(
+            tuple("/opt/plain.txt", "2000:2000", "rw-r--r--"),
+            tuple("/opt/root.txt", null, "rw-------"),
+            tuple("/opt/run.sh", "5:6", "rwx------"));
   }
 
   @Test

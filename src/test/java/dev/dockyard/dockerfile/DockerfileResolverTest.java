@@ -380,13 +380,6 @@ class DockerfileResolverTest {
                 + " starts a multi-stage build, whose stages run in a container engine; build this"
                 + " image with a Docker engine"),
         Arguments.of(
-            "FROM base\nARG OWNER=app\nCOPY --chown=$OWNER a b",
-            Map.of(),
-            "The daemonless engine cannot build COPY: 'COPY --chown=$OWNER a b' at Dockerfile:3;"
-                + " COPY --chown=app names a user or group, which needs the image's /etc/passwd"
-                + " and /etc/group; use numeric ids such as --chown=1000:1000; build this image"
-                + " with a Docker engine"),
-        Arguments.of(
             "FROM base\nARG SRC\nADD $SRC /opt/",
             Map.of("SRC", "https://example.com/a.tgz"),
             "The daemonless engine cannot build ADD: 'ADD $SRC /opt/' at Dockerfile:3; ADD"

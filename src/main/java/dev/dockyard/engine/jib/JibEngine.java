@@ -23,6 +23,7 @@ import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalExcept
 import dev.dockyard.context.BuildContext;
 import dev.dockyard.context.CopyPlanner;
 import dev.dockyard.context.ImagePaths;
+import dev.dockyard.context.ImageUsers;
 import dev.dockyard.context.PlannedFile;
 import dev.dockyard.dockerfile.BaseImageConfig;
 import dev.dockyard.dockerfile.CopyStep;
@@ -110,7 +111,16 @@ public final class JibEngine implements ImageEngine {
     try {
       ImageRecipe recipe = resolve(request, credentials);
       ImageReference base = baseImage(recipe, request);
-      List<List<PlannedFile>> planned = planLayers(recipe, request);
+      List<List<PlannedFile>> planned =
+          planLayers(
+              recipe,
+              request,
+              BaseImageUsers.lookup(
+                  base,
+                  credentials,
+                  !base.isScratch() && request.registries().isInsecure(base.getRegistry()),
+                  request.log(),
+                  request.workDir().resolve("users")));
       ImagePaths.write(request.workDir(), planned);
       List<String> signatures = new ArrayList<>();
       for (List<PlannedFile> files : planned) {
@@ -479,14 +489,18 @@ public final class JibEngine implements ImageEngine {
   }
 
   /** The files of each COPY/ADD, in order; an ADD of an archive is unpacked into the work dir. */
-  private static List<List<PlannedFile>> planLayers(ImageRecipe recipe, ImageRequest request)
-      throws DockerfileException, IOException {
+  private static List<List<PlannedFile>> planLayers(
+      ImageRecipe recipe, ImageRequest request, BaseImageUsers.Lookup users)
+      throws DockerfileException, IOException, RegistryException, CredentialRetrievalException {
     BuildContext context = BuildContext.open(request.contextDir());
     CopyPlanner planner = new CopyPlanner();
     List<List<PlannedFile>> layers = new ArrayList<>();
     int index = 0;
     for (CopyStep step : recipe.copies()) {
       Path scratch = request.workDir().resolve("add").resolve(Integer.toString(index));
+      if (step.chown() != null && ImageUsers.namesAnyone(step.chown())) {
+        step = step.withChown(users.get().resolve(step));
+      }
       layers.add(planner.plan(step, context, scratch));
       index++;
     }

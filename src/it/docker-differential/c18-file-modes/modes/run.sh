@@ -1,0 +1,1 @@
+content of c18-file-modes/modes/run.sh

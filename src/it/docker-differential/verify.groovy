@@ -1,0 +1,127 @@
+// The promise checked: for a Dockerfile without RUN, the daemonless image holds the same files and
+// the same config as `docker build` (BuildKit) of the same context on the same base image.
+//
+// Every case module was built daemonless and pushed by the reactor. Here each one's rendered
+// Dockerfile (target/dockyard/Dockerfile) is built again with `docker build`, the daemonless image is
+// pulled into the same engine, and both are exported (`docker create` + `docker export`) and listed:
+// path, type, mode (with the setuid/setgid/sticky bits), uid, gid, link target and SHA-256 of the
+// content of every entry, over the whole file system, so a difference anywhere shows, not only where
+// a case means to touch. Entries that are equal in both images are not shown.
+//
+// Ignored, because they differ legitimately:
+// - modification times: dockyard writes the fixed outputTimestamp (or epoch) into every entry for
+//   reproducible images, where Docker keeps the context's times;
+// - the user and group names of tar headers: the numeric uid and gid are compared;
+// - empty versus absent config values (`[]`/`{}` and null): both mean "none" to the engine.
+import groovy.json.JsonOutput
+
+def checks = evaluate(new File(basedir, '../../../src/it/lib/Checks.groovy'))
+def images = evaluate(new File(basedir, '../../../src/it/lib/ImageFiles.groovy'))
+
+// Differences the daemonless engine does not remove yet, each with its reason: case -> the paths (or
+// `config <Field>`) where it is accepted. Every difference is still printed; one at a path not
+// listed fails the case, and a listed path that no longer differs fails too, so the list shrinks as
+// the engine is fixed.
+String PARENTS = 'directories a COPY creates are owned by its --chown owner in Docker; jib-core' +
+    ' writes every implied parent directory as root 0755, and which parents the base image already' +
+    ' has (and their owners) needs its file tree, which the daemonless engine does not read yet'
+String BASE_TREE = 'a destination without a trailing slash that is a directory of the base image' +
+    ' receives the file inside it in Docker; the daemonless engine does not read the base file tree' +
+    ' and writes a file in place of the directory'
+def KNOWN = [
+  'c02-file-dest': ['/opt': BASE_TREE, '/opt/a.txt': BASE_TREE, '/opt/java': BASE_TREE,
+                    '/home/app': BASE_TREE, '/home/app/a.txt': BASE_TREE],
+  'c06-chown-names': ['/b': PARENTS, '/c': PARENTS, '/r': PARENTS, '/t': PARENTS,
+                      '/home/app': 'an existing base directory keeps its owner in Docker; jib-core ' +
+                          'writes the implied parent /home/app as root 0755 (' + PARENTS + ')'],
+  'c07-chown-ids': ['/i': PARENTS, '/j': PARENTS, '/k': PARENTS, '/l': PARENTS],
+  'c08-chmod': ['/mc': PARENTS],
+  'c10-add-targz': ['/tgz-owned': PARENTS],
+  'c14-user-effects': ['/w': PARENTS],
+  'c16-symlinks-inside': ['/wl/to-dir': 'jib-core layers hold no symlink entries; links inside a' +
+                              ' copied directory are copied as their targets',
+                          '/wl/to-dir/inner.txt': 'the linked directory copied as a directory',
+                          '/wl/to-file': 'jib-core layers hold no symlink entries',
+                          '/wl/up': 'jib-core layers hold no symlink entries'],
+  'c17-empty-dirs': ['/e2': 'Docker creates the destination of an empty source directory; the' +
+                         ' daemonless engine writes no entry for a destination directory, which may' +
+                         ' exist in the base image with its own mode, unknown without its file tree'],
+  'c19-dest-parents': ['/owned': PARENTS, '/owned/deep': PARENTS, '/owned-tree': PARENTS,
+                       '/owned-tree/y': PARENTS],
+  'c23-args': ['config Env': 'jib-core keeps ENV in a hash map: the variables a Dockerfile adds' +
+                   ' come in another order; names and values are equal'],
+]
+
+def CONFIG = ['Env', 'Entrypoint', 'Cmd', 'WorkingDir', 'User', 'ExposedPorts', 'Labels', 'Volumes',
+              'Shell', 'StopSignal', 'Healthcheck', 'OnBuild']
+
+def show = { Map e ->
+  if (e == null) return 'absent'
+  String s = "${e.type} ${e.mode} ${e.uid}:${e.gid}"
+  if (e.link != null) s += " -> ${e.link}"
+  if (e.sha256 != null) s += " sha256:${e.sha256.substring(0, 12)}"
+  return s
+}
+def none = { v -> v == null || ((v instanceof Collection || v instanceof Map) && v.isEmpty()) || v == '' ? null : v }
+
+long started = System.currentTimeMillis()
+String base = "${checks.REGISTRY}/base/java17:latest"
+Map baseTree = images.tree(base)
+Map baseConfig = images.config(base)
+
+List<File> cases = basedir.listFiles().findAll { new File(it, 'Dockerfile').file }.sort { it.name }
+assert cases.size() >= 20 : "the corpus has ${cases.size()} cases"
+assert KNOWN.keySet().every { k -> cases*.name.contains(k) } : "KNOWN names a case that is not there: ${KNOWN.keySet()}"
+
+List<String> report = []
+List<String> failed = []
+cases.each { File dir ->
+  String name = dir.name
+  String dockyard = "${checks.REGISTRY}/it-diff/${name}:1.0.0"
+  String reference = "it-diff-docker/${name}:latest"
+  images.docker('build', '--network', 'host', '-q', '-f', new File(dir, 'target/dockyard/Dockerfile').path,
+      '-t', reference, dir.path)
+  images.docker('pull', '-q', dockyard)
+
+  Map expected = images.tree(reference)
+  Map actual = images.tree(dockyard)
+  List<String> lines = []
+  (expected.keySet() + actual.keySet()).unique().sort().each { String path ->
+    if (expected[path] != actual[path]) {
+      lines << [key: path, text: "  ${path}: docker ${show(expected[path])} | dockyard ${show(actual[path])}"]
+    }
+  }
+  Map expectedConfig = images.config(reference)
+  Map actualConfig = images.config(dockyard)
+  CONFIG.each { String field ->
+    def want = none(expectedConfig[field]), got = none(actualConfig[field])
+    if (want != got) {
+      lines << [key: "config ${field}",
+                text: "  config ${field}: docker ${JsonOutput.toJson(want)} | dockyard ${JsonOutput.toJson(got)}"]
+    }
+  }
+
+  // A case that changes nothing against the base proves nothing.
+  int added = expected.count { path, e -> baseTree[path] != e }
+  boolean configured = CONFIG.any { none(expectedConfig[it]) != none(baseConfig[it]) }
+  assert added > 0 || configured : "${name}: docker build changed nothing on the base image"
+
+  Map known = KNOWN[name] ?: [:]
+  List unexpected = lines.findAll { !known.containsKey(it.key) }
+  List gone = known.keySet().findAll { k -> !lines.any { it.key == k } }
+  if (lines.isEmpty() && known.isEmpty()) {
+    report << "${name}: same files (${added} entries over the base) and config"
+  } else {
+    report << "${name}: ${unexpected ? 'DIFFERS from docker build' : 'known differences only'} in ${lines.size()} places:"
+    lines.each { report << "${it.text}   [${known.containsKey(it.key) ? 'known' : 'UNEXPECTED'}]" }
+    lines.findAll { known.containsKey(it.key) }.collect { known[it.key] }.unique().each { report << "  known because: ${it}" }
+    gone.each { report << "  ${it}: listed as a known difference but now equal: remove it from KNOWN" }
+    if (unexpected || gone) failed << name
+  }
+}
+String text = report.join('\n') + "\n${cases.size()} cases compared in " +
+    "${(System.currentTimeMillis() - started) / 1000}s\n"
+checks.file('differences.txt').text = text
+println text
+assert failed.isEmpty() : "daemonless images differ from docker build: ${failed}; see differences.txt"
+return true
