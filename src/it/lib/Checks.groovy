@@ -8,8 +8,10 @@ class RegistryChecks {
       'application/vnd.oci.image.manifest.v1+json'
 
   File basedir
+  /** The Maven that runs this IT: the build's own, or the one the maven-matrix profile names. */
+  String mavenHome
 
-  RegistryChecks(File basedir) { this.basedir = basedir }
+  RegistryChecks(File basedir, String mavenHome) { this.basedir = basedir; this.mavenHome = mavenHome }
 
   Map get(String path, String accept = 'application/json') {
     HttpURLConnection c = (HttpURLConnection) new URL("http://${REGISTRY}/v2/${path}").openConnection()
@@ -105,7 +107,7 @@ class RegistryChecks {
   /** Runs Maven in the IT's folder, as a user would between two releases; returns the exit code
    *  and the log, which is also kept in the named file. */
   Map mvn(String localRepository, String logName, List<String> args) {
-    String mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+    String mvn = new File(mavenHome, 'bin/mvn').path
     List<String> command = [mvn, '-B', "-Dmaven.repo.local=${localRepository}".toString()] + args
     File logFile = new File(basedir, logName)
     Process p = new ProcessBuilder(command).directory(basedir)
@@ -149,4 +151,5 @@ class RegistryChecks {
     return new File(basedir, path)
   }
 }
-return new RegistryChecks(basedir)
+return new RegistryChecks(basedir,
+    binding.hasVariable('itMavenHome') ? itMavenHome.toString() : System.getProperty('maven.home'))

@@ -19,7 +19,9 @@ big.withOutputStream { out ->
   200.times { random.nextBytes(chunk); out.write(chunk) }
 }
 
-def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
+// The IT's own Maven: under Maven 4 the super POM sets outputTimestamp, so a build on another
+// Maven makes other layers and the rerun would have nothing to resume.
+def mvn = new File(checks.mavenHome, 'bin/mvn').path
 List<String> command = [mvn, '-B', 'clean', 'deploy', '-Dmaven.deploy.skip=true',
                         "-Dmaven.repo.local=${localRepositoryPath}".toString()]
 def process = new ProcessBuilder(command).directory(basedir)
