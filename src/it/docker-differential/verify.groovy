@@ -96,7 +96,7 @@ cases.each { File dir ->
   CONFIG.each { String field ->
     def want = none(expectedConfig[field]), got = none(actualConfig[field])
     if (want != got) {
-      lines << [key: "config ${field}",
+      lines << [key: "config ${field}".toString(),
                 text: "  config ${field}: docker ${JsonOutput.toJson(want)} | dockyard ${JsonOutput.toJson(got)}"]
     }
   }
@@ -108,7 +108,7 @@ cases.each { File dir ->
 
   Map known = KNOWN[name] ?: [:]
   List unexpected = lines.findAll { !known.containsKey(it.key) }
-  List gone = known.keySet().findAll { k -> !lines.any { it.key == k } }
+  List gone = known.keySet().findAll { k -> !lines.any { it.key == k } } as List
   if (lines.isEmpty() && known.isEmpty()) {
     report << "${name}: same files (${added} entries over the base) and config"
   } else {
