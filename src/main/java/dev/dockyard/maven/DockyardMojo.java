@@ -1,12 +1,8 @@
 package dev.dockyard.maven;
 
-import dev.dockyard.dockerfile.EngineRequirement;
-import dev.dockyard.dockerfile.Instruction;
 import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
-import dev.dockyard.engine.docker.DockerEngine;
 import dev.dockyard.engine.jib.JibEngine;
-import dev.dockyard.engine.jib.RegistryBaseImages;
 import dev.dockyard.engine.jib.RegistryGreeting;
 import dev.dockyard.registry.CaCertificates;
 import dev.dockyard.registry.DockerConfigCredentials;
@@ -19,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -37,49 +32,44 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  */
 abstract class DockyardMojo extends AbstractMojo {
 
-  /** Skips every dockyard goal. */
+  /** Skips every dockyard goal ({@code -Ddockyard.skip}); each skip is logged. */
   @Parameter(property = "dockyard.skip", defaultValue = "false")
   boolean skip;
 
-  /** Builds the images but pushes nothing. */
+  /** Builds the images but pushes nothing ({@code -Ddockyard.skipPush}). */
   @Parameter(property = "dockyard.skipPush", defaultValue = "false")
   boolean skipPush;
 
   /**
-   * Whether tags move at the end of the reactor ({@code -Ddockyard.pushAtEnd}): each module pushes
-   * its blobs and manifest by digest at deploy, and the tags of every image are written once after
-   * the last module, only if no module of the reactor failed. {@code false} tags each image as its
-   * module pushes it.
+   * Whether tags move once after the reactor's last module, only if none failed ({@code
+   * -Ddockyard.pushAtEnd}); {@code false} tags each image as its module pushes it.
    */
   @Parameter(property = "dockyard.pushAtEnd", defaultValue = "true")
   boolean pushAtEnd;
 
   /**
-   * The tag of the release each image is compared with ({@code -Ddockyard.since=1.4.2}); default
-   * {@code latest}. {@code image.json}, {@code release.json} and the summary say whether the image
-   * is {@code new}, {@code changed} or {@code unchanged} since then.
+   * The tag of the release each image is compared with ({@code -Ddockyard.since=1.4.2}), which says
+   * {@code new}, {@code changed} or {@code unchanged}; default {@code latest}.
    */
   @Parameter(property = "dockyard.since")
   String since;
 
-  /** The registry images are pushed to, as host[:port], e.g. {@code nexus.corp:5000}. */
   /**
-   * How the image runs in the release bundle's compose file: port, environment, volumes, dependsOn,
-   * healthcheck, restart, network mode (see {@link ServiceSettings}).
+   * How the image runs in the release bundle: port, environment, volumes, dependsOn, healthcheck,
+   * restart, network mode (docs/compose.md); set in the POM only, it has no {@code -D} property.
    */
   @Parameter ServiceSettings service;
 
   /**
-   * The release's name ({@code -Ddockyard.releaseName}): the compose project of the bundle and the
-   * prefix of its container names; default the root artifactId and version ({@code shop-1.4.2}
-   * becomes {@code shop-1-4-2}).
+   * The bundle's compose project and container-name prefix ({@code -Ddockyard.releaseName});
+   * default the root artifactId and version ({@code shop-1-4-2}).
    */
   @Parameter(property = "dockyard.releaseName")
   String releaseName;
 
   /**
-   * Added to every service's port in the bundle ({@code -Ddockyard.portOffset}); default derived
-   * from the release name, 100 to 9,900 in steps of 100, so that two releases run side by side.
+   * Added to every service's port in the bundle ({@code -Ddockyard.portOffset}); default 100 to
+   * 9,900, derived from the release name.
    */
   @Parameter(property = "dockyard.portOffset")
   Integer portOffset;
@@ -88,21 +78,26 @@ abstract class DockyardMojo extends AbstractMojo {
   @Parameter(property = "dockyard.skipCompose", defaultValue = "false")
   boolean skipCompose;
 
+  /**
+   * The registry images are pushed to, as host[:port] ({@code
+   * -Ddockyard.registry=nexus.corp:5000}); without it {@code build} builds locally and {@code push}
+   * fails.
+   */
   @Parameter(property = "dockyard.registry")
   String registry;
 
-  /** An optional path between registry and repository, e.g. {@code shop}. */
+  /** An optional path between registry and repository, e.g. {@code -Ddockyard.namespace=shop}. */
   @Parameter(property = "dockyard.namespace")
   String namespace;
 
-  /** The image repository name; defaults to the module's artifactId. */
+  /** The image repository name ({@code -Ddockyard.repository}); default the module's artifactId. */
   @Parameter(property = "dockyard.repository")
   String repository;
 
   /** Extra tags beside the version (and latest), e.g. {@code -Ddockyard.tags=stable,2024-06}. */
   @Parameter List<String> tags;
 
-  /** Whether release (non-SNAPSHOT) versions are also tagged {@code latest}. */
+  /** Whether non-SNAPSHOT versions are also tagged {@code latest} ({@code -Ddockyard.latest}). */
   @Parameter(property = "dockyard.latest", defaultValue = "true")
   boolean latest;
 
@@ -113,19 +108,30 @@ abstract class DockyardMojo extends AbstractMojo {
   @Parameter(property = "dockyard.modules")
   String modules;
 
-  /** The base image of generated Dockerfiles and the value of {@code ${dockyard.from}}. */
+  /**
+   * The base image of generated Dockerfiles and the value of {@code ${dockyard.from}} ({@code
+   * -Ddockyard.from}).
+   */
   @Parameter(property = "dockyard.from")
   String from;
 
-  /** The module's own Dockerfile template; relative to the module directory. */
+  /**
+   * The module's own Dockerfile template, relative to the module directory; it counts when written
+   * in the module's own POM. {@code -Ddockyard.dockerfile=Dockerfile.debug} names it in every
+   * module of the run: a library without that file stays a library, an image module without it
+   * fails.
+   */
   @Parameter(property = "dockyard.dockerfile")
   File dockerfile;
 
-  /** One Dockerfile template for every service, usually set in the parent POM. */
+  /**
+   * One Dockerfile template for every module without its own, usually set in the parent POM ({@code
+   * -Ddockyard.dockerfileTemplate}).
+   */
   @Parameter(property = "dockyard.dockerfileTemplate")
   File dockerfileTemplate;
 
-  /** Ports the generated Dockerfile exposes, e.g. {@code 8080} or {@code 53/udp}. */
+  /** Ports the generated Dockerfile exposes, e.g. {@code -Ddockyard.ports=8080,53/udp}. */
   @Parameter List<String> ports;
 
   /** Environment variables of the generated Dockerfile; {@code -Ddockyard.env.NAME=value} adds. */
@@ -134,29 +140,36 @@ abstract class DockyardMojo extends AbstractMojo {
   /** Labels of the generated Dockerfile; {@code -Ddockyard.label.NAME=value} adds. */
   @Parameter Map<String, String> labels;
 
-  /** JVM flags of the generated entrypoint, e.g. {@code -Xmx256m}. */
+  /** JVM flags of the generated entrypoint, e.g. {@code -Ddockyard.jvmFlags=-Xmx256m,-Xss512k}. */
   @Parameter List<String> jvmFlags;
 
-  /** The user the generated image runs as. */
+  /** The user the generated image runs as ({@code -Ddockyard.user}); default the base image's. */
   @Parameter(property = "dockyard.user")
   String user;
 
-  /** The working directory of the generated image; the application lives below it. */
+  /**
+   * The working directory of the generated image, where the application lives ({@code
+   * -Ddockyard.workdir}).
+   */
   @Parameter(property = "dockyard.workdir", defaultValue = "/app")
   String workdir;
 
-  /** Replaces the generated java entrypoint. */
+  /** Replaces the generated java entrypoint, e.g. {@code -Ddockyard.entrypoint=/app/run.sh,-v}. */
   @Parameter List<String> entrypoint;
 
-  /** The CMD of the generated image (arguments to the entrypoint). */
+  /** The CMD of the generated image, arguments to the entrypoint ({@code -Ddockyard.cmd=a,b}). */
   @Parameter List<String> cmd;
 
-  /** The main class; detected from the jar manifest, Spring Boot or the sources when unset. */
+  /**
+   * The main class ({@code -Ddockyard.mainClass}); when unset, detected from the jar manifest,
+   * Spring Boot or the sources.
+   */
   @Parameter(property = "dockyard.mainClass")
   String mainClass;
 
   /**
-   * {@code auto} (daemonless unless the Dockerfile needs an engine), {@code jib} or {@code docker}.
+   * The engine that builds the image ({@code -Ddockyard.engine}): {@code auto} (daemonless unless
+   * the Dockerfile needs an engine), {@code jib} or {@code docker}.
    */
   @Parameter(property = "dockyard.engine", defaultValue = "auto")
   String engine;
@@ -164,14 +177,20 @@ abstract class DockyardMojo extends AbstractMojo {
   /** Values for the Dockerfile's ARGs; {@code -Ddockyard.buildArg.NAME=value} adds. */
   @Parameter Map<String, String> buildArgs;
 
-  /** The build stage a Docker engine stops at ({@code docker build --target}); default the last. */
+  /** The build stage a Docker engine stops at, default the last ({@code -Ddockyard.target}). */
   @Parameter(property = "dockyard.target")
   String target;
 
-  /** Registries that may use plain HTTP or unverified TLS (localhost and 127.0.0.1 always may). */
+  /**
+   * Registries that may use plain HTTP or unverified TLS ({@code
+   * -Ddockyard.insecureRegistries=a,b}); localhost and 127.0.0.1 always may.
+   */
   @Parameter List<String> insecureRegistries;
 
-  /** Base-image registry rewrites, e.g. {@code <docker.io>nexus.corp:5000/hub</docker.io>}. */
+  /**
+   * Base-image registry rewrites, e.g. {@code <docker.io>nexus.corp:5000/hub</docker.io>}; {@code
+   * -Ddockyard.mirror.docker.io=nexus.corp:5000/hub} sets one.
+   */
   @Parameter Map<String, String> mirrors;
 
   /**
@@ -181,22 +200,35 @@ abstract class DockyardMojo extends AbstractMojo {
   @Parameter List<String> caCertificates;
 
   /**
-   * Whether {@code build} writes {@code target/dockyard/image.tar} ({@code docker load}-able):
-   * {@code auto} writes it unless the same run pushes at deploy, {@code true} always, {@code false}
-   * never.
+   * Whether {@code build} writes {@code target/dockyard/image.tar} ({@code -Ddockyard.tarball}):
+   * {@code auto} unless the same run pushes, {@code true} or {@code false}.
    */
   @Parameter(property = "dockyard.tarball", defaultValue = "auto")
   String tarball;
 
+  /**
+   * Where base image layers are cached ({@code -Ddockyard.baseImageCache=DIR}); the application
+   * layers, the ledger of pushed layers and the reactor's other caches sit beside it. All of it is
+   * a cache, safe to delete.
+   */
+  @Parameter(
+      property = "dockyard.baseImageCache",
+      defaultValue = "${user.home}/.cache/dockyard/base-layers")
+  String baseImageCache;
+
+  /** The module being built; set by Maven, not a user setting. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
+  /** The build session; set by Maven, not a user setting. */
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   MavenSession session;
 
+  /** This goal's execution; set by Maven, not a user setting. */
   @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
   MojoExecution mojoExecution;
 
+  /** The settings.xml in effect, for registry credentials; set by Maven, not a user setting. */
   @Parameter(defaultValue = "${settings}", readonly = true, required = true)
   Settings settings;
 
@@ -265,43 +297,7 @@ abstract class DockyardMojo extends AbstractMojo {
 
   /** The engine for a plan, as {@code <engine>} and the Dockerfile's instructions decide. */
   ImageEngine engineFor(ModulePlan plan, ModuleConfig config) throws MojoFailureException {
-    String choice = config.engine() == null ? "auto" : config.engine();
-    if (!List.of("auto", "jib", "docker").contains(choice)) {
-      throw new MojoFailureException(
-          "Unknown engine: '"
-              + choice
-              + "' in <engine>/-Ddockyard.engine; use auto, jib or docker");
-    }
-    Optional<Instruction> needsEngine = EngineRequirement.firstNeedingEngine(plan.dockerfile());
-    if (needsEngine.isEmpty() && !choice.equals("docker")) {
-      return new JibEngine();
-    }
-    if (choice.equals("jib")) {
-      Instruction instruction = needsEngine.get();
-      throw new MojoFailureException(
-          "The daemonless engine cannot build "
-              + instruction.keyword()
-              + ": '"
-              + instruction.text()
-              + "' at "
-              + instruction.location()
-              + "; "
-              + EngineRequirement.reason(instruction)
-              + ". Remove -Ddockyard.engine=jib (auto sends such Dockerfiles to a Docker engine)");
-    }
-    String why =
-        needsEngine
-            .map(
-                instruction ->
-                    instruction.keyword()
-                        + " at "
-                        + instruction.location()
-                        + " ("
-                        + EngineRequirement.reason(instruction)
-                        + ")")
-            .orElse("<engine>docker/-Ddockyard.engine=docker");
-    return new DockerEngine(
-        why, System.getenv(), Path.of(System.getProperty("user.home")), new RegistryBaseImages());
+    return EngineChoice.of(plan.dockerfile(), config.engine());
   }
 
   /** The engine request for a planned module. */
@@ -360,11 +356,17 @@ abstract class DockyardMojo extends AbstractMojo {
     }
   }
 
-  /** Where base image layers are cached; the other caches live beside it. */
+  /**
+   * Where base image layers are cached ({@code -Ddockyard.baseImageCache} over {@code
+   * <baseImageCache>}); the other caches live beside it.
+   */
   Path baseLayersCache() {
     String configured = session.getUserProperties().getProperty("dockyard.baseImageCache");
+    if (configured == null || configured.isBlank()) {
+      configured = baseImageCache;
+    }
     if (configured != null && !configured.isBlank()) {
-      return Path.of(configured);
+      return Path.of(configured.trim());
     }
     return Path.of(System.getProperty("user.home"), ".cache", "dockyard", "base-layers");
   }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.StringUtils;
@@ -84,6 +85,18 @@ record ModuleConfig(
         o.string("releaseName", mojo.releaseName),
         o.string("portOffset", mojo.portOffset == null ? null : mojo.portOffset.toString()),
         o.bool("skipCompose", mojo.skipCompose));
+  }
+
+  /**
+   * The file {@code -Ddockyard.<name>} names for one module, resolved as its other values are
+   * ({@code ${project.*}}, then against the module directory); empty when the property is unset.
+   */
+  static Optional<File> fileProperty(Properties user, MavenProject project, String name) {
+    String value = user.getProperty("dockyard." + name);
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Overrides(user, project).file(name, null));
   }
 
   /** Reads {@code -Ddockyard.*} user properties and resolves them for one module. */

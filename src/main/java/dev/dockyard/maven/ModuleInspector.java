@@ -8,23 +8,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
- * Looks at a reactor module, before anything is compiled, the way {@code DESIGN.md} decides which
- * modules become images: its own Dockerfile, a declared main class, or exactly one {@code main}
- * method in its sources.
+ * Looks at a reactor module, before anything is compiled, the way {@code docs/contract.md} decides
+ * which modules become images: its own Dockerfile, a declared main class, or exactly one {@code
+ * main} method in its sources.
  */
 final class ModuleInspector {
 
   static final String PLUGIN_KEY = "dev.dockyard:dockyard-maven-plugin";
 
   private final Path reactorRoot;
+  private final Properties userProperties;
 
-  ModuleInspector(Path reactorRoot) {
+  /**
+   * @param userProperties the session's user properties, for {@code -Ddockyard.dockerfile}
+   */
+  ModuleInspector(Path reactorRoot, Properties userProperties) {
     this.reactorRoot = reactorRoot;
+    this.userProperties = userProperties;
   }
 
   ModuleCandidate inspect(MavenProject project) {
@@ -39,9 +45,22 @@ final class ModuleInspector {
   }
 
   /**
-   * The module's own Dockerfile, in lookup order: {@code <dockerfile>} in its own POM, then files.
+   * The Dockerfile {@code -Ddockyard.dockerfile} names in this module, whether it exists or not.
+   */
+  Optional<Path> dockerfileProperty(MavenProject project) {
+    return ModuleConfig.fileProperty(userProperties, project, "dockerfile").map(File::toPath);
+  }
+
+  /**
+   * The module's own Dockerfile, in lookup order: the file {@code -Ddockyard.dockerfile} names when
+   * the module has it (so that a library without it stays a library), {@code <dockerfile>} in its
+   * own POM, then files.
    */
   Optional<Path> ownDockerfile(MavenProject project) {
+    Optional<Path> property = dockerfileProperty(project).filter(Files::isRegularFile);
+    if (property.isPresent()) {
+      return property;
+    }
     Optional<String> configured = ownConfiguration(project, "dockerfile");
     if (configured.isPresent()) {
       File file = new File(configured.get());

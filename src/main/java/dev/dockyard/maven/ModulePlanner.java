@@ -44,7 +44,7 @@ final class ModulePlanner {
     this.mojo = mojo;
     this.config = config;
     this.project = mojo.project;
-    this.inspector = new ModuleInspector(reactorRoot(mojo));
+    this.inspector = new ModuleInspector(reactorRoot(mojo), mojo.session.getUserProperties());
   }
 
   ModulePlan plan()
@@ -109,10 +109,7 @@ final class ModulePlanner {
     reportDrift();
     Optional<String> mainClass = Optional.ofNullable(config.mainClass()).or(candidate::mainClass);
 
-    Optional<Path> template = inspector.ownDockerfile(project);
-    if (template.isEmpty() && config.dockerfileTemplate() != null) {
-      template = Optional.of(config.dockerfileTemplate().toPath());
-    }
+    Optional<Path> template = template();
     Path rendered = workDir.resolve("Dockerfile");
     String text;
     String fileName;
@@ -172,6 +169,33 @@ final class ModulePlanner {
     CopyFromStages.check(parsed);
     return new ModulePlan(
         project.getArtifactId(), null, name.toString(), tags, workDir, parsed, layout.origins());
+  }
+
+  /**
+   * The template to render, in lookup order ({@code -Ddockyard.dockerfile}, the module's own
+   * Dockerfile, {@code <dockerfileTemplate>}), or empty to generate the Dockerfile.
+   */
+  private Optional<Path> template() throws MojoFailureException {
+    Optional<Path> property = inspector.dockerfileProperty(project);
+    if (property.isPresent()) {
+      if (!Files.isRegularFile(property.get())) {
+        throw new MojoFailureException(
+            "Dockerfile template not found: '"
+                + displayPath(property.get())
+                + "' named by -Ddockyard.dockerfile="
+                + mojo.session.getUserProperties().getProperty("dockyard.dockerfile").trim()
+                + " for "
+                + project.getArtifactId()
+                + "; add the file to the module (the path is resolved against each module's"
+                + " directory), or leave the module out with -Ddockyard.modules");
+      }
+      return property;
+    }
+    Optional<Path> own = inspector.ownDockerfile(project);
+    if (own.isEmpty() && config.dockerfileTemplate() != null) {
+      return Optional.of(config.dockerfileTemplate().toPath());
+    }
+    return own;
   }
 
   /**

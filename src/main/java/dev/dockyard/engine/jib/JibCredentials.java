@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The credential chain for one build, in DESIGN order and the same for base-image pulls and pushes:
- * settings.xml, the environment, then Docker's {@code config.json} ({@code credHelpers}, {@code
- * credsStore}, {@code auths}). The log names the source once per registry, never the secret.
+ * The credential chain for one build, in the order of {@code docs/contract.md} and the same for
+ * base-image pulls and pushes: settings.xml, the environment, then Docker's {@code config.json}
+ * ({@code credHelpers}, {@code credsStore}, {@code auths}). The log names the source once per
+ * registry, never the secret.
  */
 final class JibCredentials {
 
