@@ -128,6 +128,9 @@ class ContextSelectionTest {
 
   @Test
   void copyOfTheWholeContextSendsEverythingNotIgnored() throws Exception {
+    assertThat(select("FROM base\nCOPY . /src/\n"))
+        .as("without .dockerignore the whole context goes")
+        .contains("target/big/junk.bin", "src/main/java/App.java");
     write(".dockerignore", "target\nsrc\n");
 
     TreeSet<String> selected = select("FROM base\nCOPY . /src/\n");
