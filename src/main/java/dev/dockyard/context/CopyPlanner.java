@@ -16,7 +16,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,9 +47,11 @@ import org.codehaus.plexus.util.SelectorUtils;
  * destination ending in {@code /}; a relative destination is resolved against the step's WORKDIR.
  * ADD of a local tar archive (plain, gzip, bzip2, or xz when the xz library is present; detected by
  * content, as Docker does) unpacks it into the destination, keeping entry modes and owners, which
- * {@code --chmod} and {@code --chown} do not change; any other ADD source behaves like COPY. The
- * destination directory itself gets no entry (it may already exist in the base image, whose mode
- * Docker keeps), nor do implied parents.
+ * {@code --chmod} and {@code --chown} do not change; any other ADD source behaves like COPY. Given
+ * the image's file tree ({@link ImageTree}), the destination's symlinks are followed, a file copied
+ * onto a directory of the image lands inside it, and the directories the step passes through or
+ * creates get the entries Docker leaves ({@link DirectoryEntries}); without it, the destination and
+ * its parents get no entry.
  *
  * <p>Stricter than Docker: an absolute source or a {@code ../} that leaves the context is an error
  * (Docker silently re-roots them), as is any symlink whose target resolves outside the context.
@@ -77,7 +78,16 @@ public final class CopyPlanner {
    */
   public List<PlannedFile> plan(CopyStep step, BuildContext ctx, Path scratchDir)
       throws DockerfileException, IOException {
-    return new Planning(step, ctx, scratchDir).run();
+    return new Planning(step, ctx, scratchDir, null).run();
+  }
+
+  /**
+   * Plans the files {@code step} puts into an image whose file tree, as the step meets it, is
+   * {@code tree}; the caller adds the result to the tree for the next step.
+   */
+  public List<PlannedFile> plan(CopyStep step, BuildContext ctx, Path scratchDir, ImageTree tree)
+      throws DockerfileException, IOException {
+    return new Planning(step, ctx, scratchDir, tree).run();
   }
 
   /** One file tree being copied from: the build context, or an unpacked archive. */
@@ -104,13 +114,15 @@ public final class CopyPlanner {
     private final Path scratchDir;
     private final Set<PosixFilePermission> chmod;
     private final String chown;
+    private final ImageTree tree;
     private final Map<String, PlannedFile> planned = new LinkedHashMap<>();
     private final Map<Path, String> archiveOwners = new HashMap<>();
     private final Set<Path> unpacked = new HashSet<>();
 
-    Planning(CopyStep step, BuildContext ctx, Path scratchDir)
+    Planning(CopyStep step, BuildContext ctx, Path scratchDir, ImageTree tree)
         throws DockerfileException, IOException {
       this.step = step;
+      this.tree = tree;
       this.context = new Tree(ctx, ctx.root().toRealPath(), "the build context");
       this.scratchDir = scratchDir;
       this.chmod = parseChmod(step.chmod());
@@ -119,23 +131,30 @@ public final class CopyPlanner {
 
     List<PlannedFile> run() throws DockerfileException, IOException {
       String destination = step.destination();
-      boolean intoDirectory = destination.endsWith("/") || destination.equals(".");
+      boolean directoryNamed = destination.endsWith("/") || destination.equals(".");
       String destinationPath = absoluteDestination(destination);
+      if (tree != null) {
+        destinationPath = tree.resolve(destinationPath);
+      }
+      boolean intoDirectory = directoryNamed || (tree != null && tree.isDirectory(destinationPath));
 
       List<Source> sources = new ArrayList<>();
       for (String source : step.sources()) {
         sources.addAll(resolve(source));
       }
-      if (sources.size() + step.inline().size() > 1 && !intoDirectory) {
+      if (sources.size() + step.inline().size() > 1 && !directoryNamed) {
         throw fail(
             step.keyword() + " with more than one source needs a directory destination",
             destination,
             "end the destination with '/': '" + destination + "/'");
       }
+      boolean intoTree = false;
       for (Source source : sources) {
         if (Files.isDirectory(source.real())) {
+          intoTree = true;
           walk(context, source.real(), context.relative(source.real()), destinationPath);
         } else if (step.add() && isTarArchive(source)) {
+          intoTree = true;
           Tree archive = unpack(source);
           walk(archive, archive.realRoot(), ".", destinationPath);
         } else {
@@ -146,6 +165,10 @@ public final class CopyPlanner {
       }
       emitInline(destinationPath, intoDirectory);
       List<PlannedFile> result = new ArrayList<>(planned.values());
+      if (tree != null) {
+        return DirectoryEntries.around(
+            result, intoTree ? destinationPath : null, tree, chown, context.realRoot());
+      }
       result.sort(Comparator.comparing(PlannedFile::containerPath));
       return List.copyOf(result);
     }
@@ -517,7 +540,7 @@ public final class CopyPlanner {
       List<Path> written = new ArrayList<>(modes.keySet());
       written.sort(Comparator.comparingInt(Path::getNameCount).reversed());
       for (Path path : written) {
-        Files.setPosixFilePermissions(path, permissionsFromMode(modes.get(path)));
+        Files.setPosixFilePermissions(path, DirectoryEntries.permissions(modes.get(path)));
       }
       return new Tree(BuildContext.unfiltered(out), out, "the archive '" + source.name() + "'");
     }
@@ -568,7 +591,7 @@ public final class CopyPlanner {
             value,
             "use octal permissions without special bits, such as --chmod=755");
       }
-      return permissionsFromMode(Integer.parseInt(value, 8));
+      return DirectoryEntries.permissions(Integer.parseInt(value, 8));
     }
 
     private String parseChown(String value) throws DockerfileException {
@@ -580,8 +603,8 @@ public final class CopyPlanner {
         throw fail(
             step.keyword() + " failed: --chown needs numeric ids",
             value,
-            "use a numeric uid[:gid] such as --chown=1000:1000; names need the image's"
-                + " /etc/passwd, which a daemonless build does not read");
+            "use a numeric uid[:gid] such as --chown=1000:1000, or names the base image's"
+                + " /etc/passwd and /etc/group hold");
       }
       String uid = ids.group(1);
       return uid + ":" + (ids.group(2) == null ? uid : ids.group(2));
@@ -590,27 +613,6 @@ public final class CopyPlanner {
     private DockerfileException fail(String what, String badValue, String fix) {
       return new DockerfileException(what, badValue, step.location(), fix);
     }
-  }
-
-  private static Set<PosixFilePermission> permissionsFromMode(int mode) {
-    Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
-    PosixFilePermission[] bits = {
-      PosixFilePermission.OTHERS_EXECUTE,
-      PosixFilePermission.OTHERS_WRITE,
-      PosixFilePermission.OTHERS_READ,
-      PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.GROUP_WRITE,
-      PosixFilePermission.GROUP_READ,
-      PosixFilePermission.OWNER_EXECUTE,
-      PosixFilePermission.OWNER_WRITE,
-      PosixFilePermission.OWNER_READ
-    };
-    for (int bit = 0; bit < bits.length; bit++) {
-      if ((mode & (1 << bit)) != 0) {
-        permissions.add(bits[bit]);
-      }
-    }
-    return permissions;
   }
 
   private static boolean hasMeta(String path) {

@@ -23,6 +23,7 @@ import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalExcept
 import dev.dockyard.context.BuildContext;
 import dev.dockyard.context.CopyPlanner;
 import dev.dockyard.context.ImagePaths;
+import dev.dockyard.context.ImageTree;
 import dev.dockyard.context.ImageUsers;
 import dev.dockyard.context.PlannedFile;
 import dev.dockyard.dockerfile.BaseImageConfig;
@@ -120,7 +121,14 @@ public final class JibEngine implements ImageEngine {
                   credentials,
                   !base.isScratch() && request.registries().isInsecure(base.getRegistry()),
                   request.log(),
-                  request.workDir().resolve("users")));
+                  request.workDir().resolve("users")),
+              BaseImageTree.lookup(
+                  base,
+                  credentials,
+                  !base.isScratch() && request.registries().isInsecure(base.getRegistry()),
+                  request.log(),
+                  request.baseLayersCache().resolveSibling("layer-trees"),
+                  request.workDir().resolve("trees")));
       ImagePaths.write(request.workDir(), planned);
       List<String> signatures = new ArrayList<>();
       for (List<PlannedFile> files : planned) {
@@ -488,20 +496,29 @@ public final class JibEngine implements ImageEngine {
     }
   }
 
-  /** The files of each COPY/ADD, in order; an ADD of an archive is unpacked into the work dir. */
+  /**
+   * The files of each COPY/ADD, in order, planned against the base image's file tree and what the
+   * steps before put in; an ADD of an archive is unpacked into the work dir.
+   */
   private static List<List<PlannedFile>> planLayers(
-      ImageRecipe recipe, ImageRequest request, BaseImageUsers.Lookup users)
+      ImageRecipe recipe,
+      ImageRequest request,
+      BaseImageUsers.Lookup users,
+      BaseImageTree.Lookup baseTree)
       throws DockerfileException, IOException, RegistryException, CredentialRetrievalException {
     BuildContext context = BuildContext.open(request.contextDir());
     CopyPlanner planner = new CopyPlanner();
     List<List<PlannedFile>> layers = new ArrayList<>();
+    ImageTree tree = recipe.copies().isEmpty() ? null : baseTree.get();
     int index = 0;
     for (CopyStep step : recipe.copies()) {
       Path scratch = request.workDir().resolve("add").resolve(Integer.toString(index));
       if (step.chown() != null && ImageUsers.namesAnyone(step.chown())) {
         step = step.withChown(users.get().resolve(step));
       }
-      layers.add(planner.plan(step, context, scratch));
+      List<PlannedFile> layer = planner.plan(step, context, scratch, tree);
+      tree.add(layer);
+      layers.add(layer);
       index++;
     }
     return layers;
