@@ -357,9 +357,10 @@ abstract class DockyardMojo extends AbstractMojo {
   }
 
   /** Wraps a domain failure for Maven. */
-  static void rethrow(Exception e)
+  void rethrow(Exception e)
       throws org.apache.maven.plugin.MojoExecutionException, MojoFailureException {
-    Exception translated = ErrorTranslator.translate(e);
+    Path cacheRoot = baseLayersCache().toAbsolutePath().normalize().getParent();
+    Exception translated = ErrorTranslator.translate(e, cacheRoot);
     if (translated instanceof MojoFailureException failure) {
       throw failure;
     }

@@ -8,6 +8,7 @@ import dev.dockyard.dockerfile.DockerfileGenerator.GeneratedImageSpec;
 import dev.dockyard.dockerfile.DockerfileGeneratorException;
 import dev.dockyard.dockerfile.DockerfileParser;
 import dev.dockyard.dockerfile.TemplateRenderer;
+import dev.dockyard.files.FileAccessException;
 import dev.dockyard.layout.OutputDrift;
 import dev.dockyard.registry.ImageName;
 import dev.dockyard.registry.InvalidImageNameException;
@@ -163,7 +164,11 @@ final class ModulePlanner {
                   ifFilled(layout.volatileResources()),
                   layout.classpathJars()));
     }
-    Files.writeString(rendered, text, StandardCharsets.UTF_8);
+    try {
+      Files.writeString(rendered, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new FileAccessException("writing the rendered Dockerfile", rendered, e);
+    }
     Dockerfile parsed = DockerfileParser.parse(text, fileName);
     parsed.warnings().forEach(mojo.getLog()::warn);
     CopyFromStages.check(parsed);
