@@ -72,6 +72,7 @@ final class ModulePlanner {
         ImageName.of(
             config.registry(), config.namespace(), config.repository(), project.getArtifactId());
     List<String> tags = Tags.compute(project.getVersion(), config.latest(), config.tags());
+    Tags.validateSince(config.since());
     Optional<String> owner = state.claim(name.toString(), project.getArtifactId());
     if (owner.isPresent()) {
       throw new MojoFailureException(

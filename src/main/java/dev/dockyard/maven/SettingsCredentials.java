@@ -37,7 +37,8 @@ final class SettingsCredentials implements Function<String, Optional<RegistryCre
         normalized.contains(":") ? normalized.substring(0, normalized.indexOf(':')) : normalized;
     for (String id : new String[] {normalized, host}) {
       Server server = server(id);
-      if (server != null && server.getUsername() != null) {
+      if (server != null && (server.getUsername() != null || server.getPassword() != null)) {
+        requireBoth(server);
         return Optional.of(
             new RegistryCredential(
                 server.getUsername(),
@@ -47,12 +48,39 @@ final class SettingsCredentials implements Function<String, Optional<RegistryCre
     }
     String user = environment.get("DOCKYARD_REGISTRY_USERNAME");
     String password = environment.get("DOCKYARD_REGISTRY_PASSWORD");
-    if (user != null && !user.isEmpty() && password != null) {
+    if (user != null && !user.isEmpty() && password == null) {
+      throw new CredentialLookupException(
+          "Registry credentials half set: DOCKYARD_REGISTRY_USERNAME is set but"
+              + " DOCKYARD_REGISTRY_PASSWORD is not; set both, or unset DOCKYARD_REGISTRY_USERNAME"
+              + " to use Docker's config");
+    }
+    if (user != null && !user.isEmpty()) {
       return Optional.of(
           new RegistryCredential(
               user, password, "environment DOCKYARD_REGISTRY_USERNAME/DOCKYARD_REGISTRY_PASSWORD"));
     }
     return Optional.empty();
+  }
+
+  private static void requireBoth(Server server) {
+    String missing = server.getUsername() == null ? "<username>" : null;
+    if (server.getPassword() == null) {
+      missing = "<password>";
+    }
+    if (missing != null) {
+      String has = missing.equals("<password>") ? "<username>" : "<password>";
+      throw new CredentialLookupException(
+          "Incomplete settings.xml <server>: '"
+              + server.getId()
+              + "' has a "
+              + has
+              + " but no "
+              + missing
+              + "; add the "
+              + missing
+              + " (mvn --encrypt-password encrypts a password), or remove the <server> to use"
+              + " the next source of credentials");
+    }
   }
 
   private Server server(String id) {
