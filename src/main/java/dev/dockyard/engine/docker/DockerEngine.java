@@ -92,7 +92,11 @@ public final class DockerEngine implements ImageEngine {
                   + " (from "
                   + endpoint.source()
                   + "): "
-                  + connection.describe());
+                  + connection.describe()
+                  + "; needed for "
+                  + request.module()
+                  + " by "
+                  + why);
       DockerClient client = connection.client();
       try {
         InspectImageResponse built = buildImage(client, request);
