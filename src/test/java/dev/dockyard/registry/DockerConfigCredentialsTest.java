@@ -215,8 +215,9 @@ class DockerConfigCredentialsTest {
   }
 
   @Test
-  void timesOutAHelperWhoseChildKeepsItsOutputOpen() throws IOException {
-    // The helper itself exits at once; what it started holds standard output open.
+  void neverWaitsForAChildThatKeepsTheHelpersOutputOpen() throws IOException {
+    // The helper exits at once; what it started holds standard output open for 30 s. Whether the
+    // JVM closes the pipe when the helper ends or the read waits for the timeout, the lookup ends.
     helper("forks", "(sleep 30) &\nexit 0");
     Files.writeString(dir.resolve("config.json"), "{\"credHelpers\":{\"nexus.corp\":\"forks\"}}");
     DockerConfigCredentials credentials =
@@ -228,9 +229,8 @@ class DockerConfigCredentialsTest {
     long start = System.nanoTime();
     assertThatThrownBy(() -> credentials.lookup("nexus.corp"))
         .isInstanceOf(CredentialLookupException.class)
-        .hasMessageStartingWith(
-            "Docker credential helper timed out: 'docker-credential-forks get' gave no answer for"
-                + " registry 'nexus.corp' within 1s");
+        .hasMessageStartingWith("Docker credential helper ")
+        .hasMessageContaining("'docker-credential-forks get'");
     assertThat((System.nanoTime() - start) / 1_000_000_000.0).isLessThan(10);
   }
 }
