@@ -79,6 +79,22 @@ class RegistryChecks {
     return line?.substring(line.indexOf(':') + 1)?.trim()
   }
 
+  /** The tags of a repository on the TLS + auth registry of the test environment, via curl. */
+  List<String> tlsTags(String registry, String repository) {
+    String user = new File("${TESTENV}/auth/username").text.trim()
+    String password = new File("${TESTENV}/auth/password").text.trim()
+    List<String> command = ['curl', '--noproxy', '*', '-sS', '--cacert', "${TESTENV}/certs/ca.crt",
+        '-u', "${user}:${password}", '-w', '\n%{http_code}', "https://${registry}/v2/${repository}/tags/list"]
+    Process p = command.execute()
+    StringBuffer out = new StringBuffer(), err = new StringBuffer()
+    p.waitForProcessOutput(out, err)
+    List<String> lines = out.readLines()
+    String code = lines ? lines[-1] : ''
+    if (code == '404') return []
+    assert code == '200' : "tags of ${registry}/${repository}: HTTP ${code} ${err}"
+    return (new JsonSlurper().parseText(lines[0..-2].join('\n')).tags ?: []) as List<String>
+  }
+
   /** The test registry password in every form an HTTP log could show it. */
   List<String> secrets() {
     String user = new File("${TESTENV}/auth/username").text.trim()

@@ -10,6 +10,8 @@ import dev.dockyard.select.SelectionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
@@ -27,6 +29,11 @@ final class ErrorTranslator {
   static Exception translate(Exception e, Path cacheRoot) {
     if (e instanceof MojoFailureException || e instanceof MojoExecutionException) {
       return e;
+    }
+    // A failure raised on another thread arrives wrapped: the cause is what happened.
+    if ((e instanceof CompletionException || e instanceof ExecutionException)
+        && e.getCause() instanceof Exception cause) {
+      return translate(cause, cacheRoot);
     }
     if (e instanceof DockerfileException
         || e instanceof SelectionException

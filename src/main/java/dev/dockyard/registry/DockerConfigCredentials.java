@@ -1,7 +1,9 @@
 package dev.dockyard.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dockyard.files.FileProblem;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,14 +84,23 @@ public final class DockerConfigCredentials {
     JsonNode config;
     try {
       config = JSON.readTree(configFile.toFile());
-    } catch (IOException e) {
+    } catch (JsonProcessingException e) {
+      // Not chained: the parser's message quotes the file, and the file holds secrets.
       throw new CredentialLookupException(
           "Cannot read Docker config: '"
               + configFile
-              + "' ("
-              + e.getClass().getSimpleName()
-              + "); fix or remove the file, or point DOCKER_CONFIG at another directory",
-          e);
+              + "' is not valid JSON"
+              + (e.getLocation() == null
+                  ? ""
+                  : " at line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr())
+              + "; fix or remove the file (docker login writes it anew), or point DOCKER_CONFIG at"
+              + " another directory");
+    } catch (IOException e) {
+      throw new CredentialLookupException(
+          new FileProblem(null).describe("reading the Docker config", e), e);
     }
     if (config == null || !config.isObject()) {
       return Optional.empty();

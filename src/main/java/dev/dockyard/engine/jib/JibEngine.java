@@ -660,7 +660,7 @@ public final class JibEngine implements ImageEngine {
       if (t instanceof UnknownHostException) {
         return new EngineException(
             "Registry host unknown: '"
-                + unknownHost(t.getMessage())
+                + t.getMessage()
                 + "' while building "
                 + request.image()
                 + "; check the host in <registry>/-Ddockyard.registry, FROM and <mirrors>, and"
@@ -719,13 +719,6 @@ public final class JibEngine implements ImageEngine {
           cause);
     }
     return new EngineException("Building " + request.image() + " failed: " + cause, false, cause);
-  }
-
-  /** The host alone: the resolver's own words after it differ from machine to machine. */
-  private static String unknownHost(String message) {
-    String text = String.valueOf(message);
-    int colon = text.indexOf(": ");
-    return colon < 0 ? text : text.substring(0, colon);
   }
 
   /** The folder of dockyard's caches: the parent of {@code <baseImageCache>}. */
