@@ -92,6 +92,18 @@ def handler(tokens):
                 return None, False
             return (user, True) if tokens.valid_password(user, password) else (None, False)
 
+        def body(self):
+            if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+                data = b""
+                while True:
+                    size = int(self.rfile.readline().split(b";")[0].strip(), 16)
+                    if size == 0:
+                        self.rfile.readline()
+                        return data
+                    data += self.rfile.read(size)
+                    self.rfile.readline()
+            return self.rfile.read(int(self.headers.get("Content-Length", "0")))
+
         def do_GET(self):
             url = urllib.parse.urlparse(self.path)
             if url.path != "/token":
@@ -107,9 +119,9 @@ def handler(tokens):
         def do_POST(self):
             if urllib.parse.urlparse(self.path).path != "/token":
                 return self.answer(404, {"error": "not found"})
-            length = int(self.headers.get("Content-Length", "0"))
-            form = urllib.parse.parse_qs(self.rfile.read(length).decode())
+            form = urllib.parse.parse_qs(self.body().decode())
             grant = form.get("grant_type", [""])[0]
+            print("POST /token grant_type=%s fields=%s" % (grant, sorted(form)), flush=True)
             service = form.get("service", [""])[0]
             scopes = " ".join(form.get("scope", [])).split()
             if grant == "refresh_token":
