@@ -8,6 +8,7 @@ import dev.dockyard.dockerfile.DockerfileGenerator.GeneratedImageSpec;
 import dev.dockyard.dockerfile.DockerfileGeneratorException;
 import dev.dockyard.dockerfile.DockerfileParser;
 import dev.dockyard.dockerfile.TemplateRenderer;
+import dev.dockyard.files.FileAccessException;
 import dev.dockyard.layout.OutputDrift;
 import dev.dockyard.registry.ImageName;
 import dev.dockyard.registry.InvalidImageNameException;
@@ -71,6 +72,7 @@ final class ModulePlanner {
         ImageName.of(
             config.registry(), config.namespace(), config.repository(), project.getArtifactId());
     List<String> tags = Tags.compute(project.getVersion(), config.latest(), config.tags());
+    Tags.validateSince(config.since());
     Optional<String> owner = state.claim(name.toString(), project.getArtifactId());
     if (owner.isPresent()) {
       throw new MojoFailureException(
@@ -163,7 +165,11 @@ final class ModulePlanner {
                   ifFilled(layout.volatileResources()),
                   layout.classpathJars()));
     }
-    Files.writeString(rendered, text, StandardCharsets.UTF_8);
+    try {
+      Files.writeString(rendered, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new FileAccessException("writing the rendered Dockerfile", rendered, e);
+    }
     Dockerfile parsed = DockerfileParser.parse(text, fileName);
     parsed.warnings().forEach(mojo.getLog()::warn);
     CopyFromStages.check(parsed);

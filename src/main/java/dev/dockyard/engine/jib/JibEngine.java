@@ -38,6 +38,8 @@ import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.RegistryConnections;
 import dev.dockyard.engine.Target;
+import dev.dockyard.files.FileAccessException;
+import dev.dockyard.files.FileProblem;
 import dev.dockyard.registry.CaCertificates;
 import dev.dockyard.registry.CredentialLookupException;
 import dev.dockyard.registry.RegistryPolicy;
@@ -45,6 +47,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -283,7 +286,15 @@ public final class JibEngine implements ImageEngine {
     } catch (RegistryException | CredentialRetrievalException e) {
       throw translate(e, request, credentials);
     } catch (CacheDirectoryCreationException e) {
-      throw new EngineException("Cannot create the layer cache: " + e.getMessage(), false, e);
+      IOException why =
+          e.getCause() instanceof FileSystemException fs
+              ? fs
+              : new FileAccessException(
+                  "creating the layer cache",
+                  request.baseLayersCache(),
+                  e.getCause() instanceof IOException io ? io : new IOException(e.getMessage()));
+      throw new EngineException(
+          new FileProblem(cacheRoot(request)).describe("creating the layer cache", why), false, e);
     } catch (UncheckedIOException e) {
       throw translate(e.getCause(), request, credentials);
     } catch (IOException e) {
@@ -702,6 +713,15 @@ public final class JibEngine implements ImageEngine {
             cause);
       }
     }
+    for (Throwable t : chain) {
+      if (FileProblem.isFileFailure(t)) {
+        return new EngineException(
+            new FileProblem(cacheRoot(request))
+                .describe("building " + request.image(), (IOException) t),
+            false,
+            cause);
+      }
+    }
     String transientFailure = TransientFailures.describe(cause);
     if (transientFailure != null) {
       return new EngineException(
@@ -716,6 +736,11 @@ public final class JibEngine implements ImageEngine {
           cause);
     }
     return new EngineException("Building " + request.image() + " failed: " + cause, false, cause);
+  }
+
+  /** The folder of dockyard's caches: the parent of {@code <baseImageCache>}. */
+  private static Path cacheRoot(ImageRequest request) {
+    return request.baseLayersCache().toAbsolutePath().normalize().getParent();
   }
 
   private static EngineException unauthorized(
