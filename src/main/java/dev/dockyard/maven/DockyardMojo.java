@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -286,6 +287,25 @@ abstract class DockyardMojo extends AbstractMojo {
         DockerConfigCredentials.fromEnvironment(
             System.getenv(), HelperTimeout.parse(config.credentialHelperTimeout())),
         caCertificates(config));
+  }
+
+  /**
+   * The image this goal works on, or empty when it skips the module (logged, and reported unless
+   * {@code -Ddockyard.skip} turned dockyard off): a module that is no image, with the reason.
+   */
+  Optional<ModulePlan> imagePlan(ModuleConfig config, String goal) throws Exception {
+    if (config.skip()) {
+      getLog()
+          .info("Skipping dockyard:" + goal + ": dockyard.skip is set (remove -Ddockyard.skip)");
+      return Optional.empty();
+    }
+    ModulePlan plan = plan(config);
+    if (plan.isSkipped()) {
+      getLog().info("Skipping " + plan.module() + ": " + plan.skipReason());
+      report(SummaryRow.skipped(plan.module(), plan.skipReason()));
+      return Optional.empty();
+    }
+    return Optional.of(plan);
   }
 
   /** The module's plan: skipped with a reason, or the image to build. */

@@ -1,5 +1,6 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.context.BuildContext;
 import dev.dockyard.dockerfile.CopyFromStages;
 import dev.dockyard.dockerfile.Dockerfile;
 import dev.dockyard.dockerfile.DockerfileException;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -170,11 +172,32 @@ final class ModulePlanner {
     } catch (IOException e) {
       throw new FileAccessException("writing the rendered Dockerfile", rendered, e);
     }
+    ownIgnoreFile(template.orElse(null), rendered);
     Dockerfile parsed = DockerfileParser.parse(text, fileName);
     parsed.warnings().forEach(mojo.getLog()::warn);
     CopyFromStages.check(parsed);
     return new ModulePlan(
         project.getArtifactId(), null, name.toString(), tags, workDir, parsed, layout.origins());
+  }
+
+  /**
+   * BuildKit reads {@code <Dockerfile>.dockerignore} beside a Dockerfile in place of the context's
+   * {@code .dockerignore}: the template's goes beside the rendered Dockerfile, where the engines
+   * (and a plain {@code docker build -f target/dockyard/Dockerfile .}) find it; a stale one goes.
+   */
+  private void ownIgnoreFile(Path template, Path rendered) throws IOException, DockerfileException {
+    Path copy = BuildContext.ignoreFileOf(rendered);
+    Path own = BuildContext.ignoreFileOf(template);
+    if (own == null || !Files.isRegularFile(own)) {
+      Files.deleteIfExists(copy);
+      return;
+    }
+    BuildContext.check(own, displayPath(own));
+    try {
+      Files.copy(own, copy, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new FileAccessException("copying " + displayPath(own) + " to", copy, e);
+    }
   }
 
   /**

@@ -209,7 +209,8 @@ public final class DockerEngine implements ImageEngine {
       Path dockerfile = workDir.resolve("Dockerfile");
       String dockerfileName = archiveName(request.contextDir(), dockerfile);
       SortedSet<String> files =
-          new ContextSelection(BuildContext.open(request.contextDir()))
+          new ContextSelection(
+                  BuildContext.open(request.contextDir(), request.workDir().resolve("Dockerfile")))
               .select(CopySources.of(request.dockerfile(), request.buildArgs()));
       request
           .log()

@@ -517,7 +517,8 @@ public final class JibEngine implements ImageEngine {
       BaseImageUsers.Lookup users,
       BaseImageTree.Lookup baseTree)
       throws DockerfileException, IOException, RegistryException, CredentialRetrievalException {
-    BuildContext context = BuildContext.open(request.contextDir());
+    BuildContext context =
+        BuildContext.open(request.contextDir(), request.workDir().resolve("Dockerfile"));
     CopyPlanner planner = new CopyPlanner();
     List<List<PlannedFile>> layers = new ArrayList<>();
     ImageTree tree = recipe.copies().isEmpty() ? null : baseTree.get();
