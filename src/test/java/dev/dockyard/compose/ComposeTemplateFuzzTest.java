@@ -77,7 +77,7 @@ class ComposeTemplateFuzzTest {
     return Arbitraries.of(LINES).list().ofMaxSize(10).map(lines -> String.join("\n", lines));
   }
 
-  @Property(tries = 10_000, seed = "20261203")
+  @Property(tries = 20_000, seed = "20261203")
   void renderingAndReadingFailOnlyWithTheTemplatesName(@ForAll("templates") String text)
       throws Exception {
     Map<String, String> values =

@@ -138,7 +138,7 @@ class DockerIgnoreFuzzTest {
         .filter(DockerIgnoreFuzzTest::compiles);
   }
 
-  @Property(tries = 20_000, seed = "20261203")
+  @Property(tries = 25_000, seed = "20261203")
   void anyFileReadsOrFailsNamingItsLineAndMatchesAnyPath(
       @ForAll("ignoreFiles") String text, @ForAll("paths") String path) throws Exception {
     bound.within(
@@ -160,7 +160,7 @@ class DockerIgnoreFuzzTest {
         });
   }
 
-  @Property(tries = 8_000, seed = "20261203")
+  @Property(tries = 15_000, seed = "20261203")
   void aLiteralPathHidesExactlyItselfAndWhatLiesBelowIt(
       @ForAll("literalPaths") String literal, @ForAll("literalPaths") String other)
       throws Exception {
@@ -171,7 +171,7 @@ class DockerIgnoreFuzzTest {
     assertThat(rules.isIgnored(other)).as("%s hides %s", literal, other).isEqualTo(below);
   }
 
-  @Property(tries = 8_000, seed = "20261203")
+  @Property(tries = 10_000, seed = "20261203")
   void anExceptionAfterThePatternUndoesItAndOneBeforeItDoesNothing(
       @ForAll("validPatterns") String pattern, @ForAll("paths") String path) throws Exception {
     String target = BuildContext.clean(path);
@@ -190,7 +190,7 @@ class DockerIgnoreFuzzTest {
         });
   }
 
-  @Property(tries = 8_000, seed = "20261203")
+  @Property(tries = 15_000, seed = "20261203")
   void doubleStarReachesAnyDepth(
       @ForAll("literalPaths") String name, @ForAll("literalPaths") String between)
       throws Exception {

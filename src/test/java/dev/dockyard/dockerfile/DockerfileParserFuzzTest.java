@@ -40,7 +40,7 @@ class DockerfileParserFuzzTest {
     return DockerfileTexts.repeated();
   }
 
-  @Property(tries = 25_000, seed = "20261203")
+  @Property(tries = 12_000, seed = "20261203")
   void parsingAndResolvingFailOnlyWithFileAndLine(@ForAll("dockerfiles") String text)
       throws Exception {
     Statistics.collect(bound.within(text, () -> parseAndUse(text)));
@@ -52,7 +52,7 @@ class DockerfileParserFuzzTest {
     bound.within(input, () -> parseAndUse(input.text()));
   }
 
-  @Property(tries = 15_000, seed = "20261203")
+  @Property(tries = 6_000, seed = "20261203")
   void whatParsesWritesBackToTheSameInstructions(@ForAll("dockerfiles") String text)
       throws Exception {
     Dockerfile parsed = bound.within(text, () -> parseOrNull(text));
@@ -73,7 +73,7 @@ class DockerfileParserFuzzTest {
     assertThat(CanonicalDockerfile.render(again)).isEqualTo(rendered);
   }
 
-  @Property(tries = 8_000, seed = "20261203")
+  @Property(tries = 4_000, seed = "20261203")
   void loweredHeredocsParseToTheSameInstructionsOnTheSameLines(@ForAll("dockerfiles") String text)
       throws Exception {
     Dockerfile parsed = bound.within(text, () -> parseOrNull(text));

@@ -102,7 +102,7 @@ class TemplateRendererFuzzTest {
         "a.b", value);
   }
 
-  @Property(tries = 15_000, seed = "20261203")
+  @Property(tries = 8_000, seed = "20261203")
   void renderingAndParsingTheResultFailOnlyWithFileAndLine(
       @ForAll("templates") String template, @ForAll("values") String value) throws Exception {
     bound.within(
@@ -124,7 +124,7 @@ class TemplateRendererFuzzTest {
         });
   }
 
-  @Property(tries = 10_000, seed = "20261203")
+  @Property(tries = 6_000, seed = "20261203")
   void renderingATemplateWhosePlaceholdersAreClosedIsIdempotent(
       @ForAll("templates") String template, @ForAll("plainValues") String value) throws Exception {
     boolean open = LEFT_OPEN.matcher(template).find();
@@ -143,7 +143,7 @@ class TemplateRendererFuzzTest {
         .isEqualTo(rendered);
   }
 
-  @Property(tries = 5_000, seed = "20261203")
+  @Property(tries = 10_000, seed = "20261203")
   void knownValuesAreInsertedLiterally(@ForAll("values") String value) throws Exception {
     String template = "FROM ${dockyard.from}\nLABEL v=\"${a.b}\" w=${project.version}${a.b}\n";
     assertThat(TemplateRenderer.render(template, FILE, known(value)))
@@ -155,7 +155,7 @@ class TemplateRendererFuzzTest {
                 + "\n");
   }
 
-  @Property(tries = 5_000, seed = "20261203")
+  @Property(tries = 3_000, seed = "20261203")
   void aDockerfileWithoutDottedPlaceholdersRendersToItself(@ForAll("dockerfiles") String text)
       throws Exception {
     if (DOTTED.matcher(text).find()) {
