@@ -17,7 +17,7 @@ final class DockerfileTexts {
 
   private DockerfileTexts() {}
 
-  private static final Arbitrary<String> ARGUMENT = argument();
+  private static final Arbitrary<String> ARGUMENT = DockerfileWords.argument();
 
   /** Whole Dockerfiles. */
   static Arbitrary<String> dockerfiles() {
@@ -95,7 +95,7 @@ final class DockerfileTexts {
     Arbitrary<String> copyItems =
         Arbitraries.frequencyOf(
             Tuple.of(5, Combinators.combine(paths, path()).as((a, b) -> a + " " + b)),
-            Tuple.of(1, json()),
+            Tuple.of(1, DockerfileWords.json()),
             Tuple.of(1, words()));
     return Arbitraries.frequencyOf(
         Tuple.of(6, line("COPY", flags("COPY"), copyItems)),
@@ -106,10 +106,10 @@ final class DockerfileTexts {
         Tuple.of(3, line("EXPOSE", none(), ports())),
         Tuple.of(3, line("WORKDIR", none(), path())),
         Tuple.of(2, line("USER", none(), Arbitraries.oneOf(path(), ARGUMENT))),
-        Tuple.of(2, line("VOLUME", none(), Arbitraries.oneOf(paths, json()))),
-        Tuple.of(3, line("ENTRYPOINT", none(), Arbitraries.oneOf(json(), words()))),
-        Tuple.of(3, line("CMD", none(), Arbitraries.oneOf(json(), words()))),
-        Tuple.of(2, line("RUN", flags("RUN"), Arbitraries.oneOf(json(), words()))),
+        Tuple.of(2, line("VOLUME", none(), Arbitraries.oneOf(paths, DockerfileWords.json()))),
+        Tuple.of(3, line("ENTRYPOINT", none(), Arbitraries.oneOf(DockerfileWords.json(), words()))),
+        Tuple.of(3, line("CMD", none(), Arbitraries.oneOf(DockerfileWords.json(), words()))),
+        Tuple.of(2, line("RUN", flags("RUN"), Arbitraries.oneOf(DockerfileWords.json(), words()))),
         Tuple.of(
             1,
             line(
@@ -118,7 +118,7 @@ final class DockerfileTexts {
                 Arbitraries.oneOf(
                     Arbitraries.of("NONE", "none", "CMD", "NONE x"),
                     words().map(w -> "CMD " + w)))),
-        Tuple.of(1, line("SHELL", none(), Arbitraries.oneOf(json(), words()))),
+        Tuple.of(1, line("SHELL", none(), Arbitraries.oneOf(DockerfileWords.json(), words()))),
         Tuple.of(1, line("STOPSIGNAL", none(), ARGUMENT)),
         Tuple.of(1, line("MAINTAINER", none(), words())),
         Tuple.of(1, from()),
@@ -151,7 +151,8 @@ final class DockerfileTexts {
   private static Arbitrary<String> line(
       Arbitrary<String> keyword, Arbitrary<String> flags, Arbitrary<String> arguments) {
     Arbitrary<String> breaks =
-        Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(" ")), Tuple.of(1, separator()));
+        Arbitraries.frequencyOf(
+            Tuple.of(6, Arbitraries.just(" ")), Tuple.of(1, DockerfileWords.separator()));
     return Combinators.combine(
             Arbitraries.of("", "", "", "  ", "\t"), keyword, flags, breaks, arguments)
         .as((indent, k, f, sep, args) -> indent + k + f + sep + args);
@@ -212,7 +213,7 @@ final class DockerfileTexts {
     Arbitrary<String> pair =
         Combinators.combine(name, Arbitraries.of("=", "=", "=", " "), value)
             .as((n, eq, v) -> n + eq + v);
-    return Combinators.combine(pair.list().ofMinSize(1).ofMaxSize(3), separator())
+    return Combinators.combine(pair.list().ofMinSize(1).ofMaxSize(3), DockerfileWords.separator())
         .as((list, sep) -> String.join(list.size() > 2 ? sep : " ", list));
   }
 
@@ -258,8 +259,8 @@ final class DockerfileTexts {
                     "a b",
                     "dir/.",
                     "C:\\x")),
-            Tuple.of(2, variable(2)),
-            Tuple.of(1, heredocWord()),
+            Tuple.of(2, DockerfileWords.variable(2)),
+            Tuple.of(1, DockerfileWords.heredocWord()),
             Tuple.of(1, ARGUMENT))
         .list()
         .ofMinSize(1)
@@ -269,7 +270,7 @@ final class DockerfileTexts {
 
   static Arbitrary<String> words() {
     return Combinators.combine(
-            ARGUMENT.list().ofMinSize(1).ofMaxSize(5), separator().list().ofSize(5))
+            ARGUMENT.list().ofMinSize(1).ofMaxSize(5), DockerfileWords.separator().list().ofSize(5))
         .as(
             (args, seps) -> {
               StringBuilder out = new StringBuilder();
@@ -307,162 +308,6 @@ final class DockerfileTexts {
                     + "\n"
                     + content
                     + String.format(close, delimiter));
-  }
-
-  static Arbitrary<String> separator() {
-    return Arbitraries.of(
-        " ",
-        " ",
-        " ",
-        "\t",
-        "",
-        " \\\n",
-        "\\\n  ",
-        " \\\n\n",
-        " \\\n# comment\n",
-        " \\  \n",
-        " `\n",
-        "\\\n\\\n",
-        " \\\n \t\n");
-  }
-
-  /** One argument word or piece of one. */
-  static Arbitrary<String> argument() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(6, plainWord()),
-        Tuple.of(4, variable(3)),
-        Tuple.of(2, quoted(2)),
-        Tuple.of(2, json()),
-        Tuple.of(1, heredocWord()),
-        Tuple.of(2, unicode()),
-        Tuple.of(1, escaped()),
-        Tuple.of(1, randomText()));
-  }
-
-  static Arbitrary<String> plainWord() {
-    return Arbitraries.of(
-        "app.jar",
-        "/app/",
-        ".",
-        "a",
-        "b",
-        "src/*.txt",
-        "8080",
-        "80/udp",
-        "8000-8010/tcp",
-        "99999",
-        "1000:1000",
-        "java",
-        "-jar",
-        "--weird",
-        "=",
-        "k=v",
-        "KEY=value",
-        "=v",
-        "#x",
-        "&&",
-        ";",
-        "|",
-        "*",
-        "?",
-        "**",
-        "[a-z]",
-        "~",
-        "..",
-        "../out",
-        "/",
-        "NONE",
-        "CMD",
-        "AS",
-        "https://example.com/a.tgz",
-        "git@github.com:a/b.git",
-        "x.tar.gz",
-        "\\",
-        "`");
-  }
-
-  static Arbitrary<String> variable(int depth) {
-    Arbitrary<String> name =
-        Arbitraries.of("A", "HOME", "PATH", "x_1", "1", "@", "#", "9", "é", "", "a.b", "BASE");
-    Arbitrary<String> simple =
-        Combinators.combine(name, Arbitraries.of("$%s", "${%s}", "${%s", "$"))
-            .as((n, form) -> String.format(form, n));
-    if (depth == 0) {
-      return simple;
-    }
-    Arbitrary<String> modifier =
-        Arbitraries.of(
-            ":-", "-", ":+", "+", ":?", "?", "#", "##", "%", "%%", "/", "//", ":", ":#", "!", "^");
-    Arbitrary<String> word =
-        Arbitraries.frequencyOf(
-                Tuple.of(3, plainWord()),
-                Tuple.of(2, variable(depth - 1)),
-                Tuple.of(1, Arbitraries.of("*", "?", "\\*", "a*b", "\\}", "x/y", "\\/", "\\q", "")),
-                Tuple.of(1, quoted(depth - 1)))
-            .list()
-            .ofMaxSize(3)
-            .map(parts -> String.join("", parts));
-    Arbitrary<String> modified =
-        Combinators.combine(name, modifier, word, Arbitraries.of("}", "}", "}", ""))
-            .as((n, m, w, close) -> "${" + n + m + w + close);
-    return Arbitraries.frequencyOf(Tuple.of(1, simple), Tuple.of(2, modified));
-  }
-
-  static Arbitrary<String> quoted(int depth) {
-    Arbitrary<String> inner =
-        Arbitraries.frequencyOf(
-                Tuple.of(3, plainWord()),
-                Tuple.of(1, depth > 0 ? variable(depth) : plainWord()),
-                Tuple.of(1, Arbitraries.of(" ", "\\\"", "\\$", "\\\\", "'", "\"")))
-            .list()
-            .ofMaxSize(3)
-            .map(parts -> String.join("", parts));
-    return Combinators.combine(Arbitraries.of("'", "\""), inner, Arbitraries.of(true, true, false))
-        .as((q, text, closed) -> q + text + (closed ? q : ""));
-  }
-
-  static Arbitrary<String> json() {
-    Arbitrary<String> element =
-        Arbitraries.oneOf(
-            plainWord().map(w -> "\"" + w.replace("\\", "\\\\").replace("\"", "\\\"") + "\""),
-            Arbitraries.of(
-                "\"a\\\"b\"",
-                "\"\\u00e9\"",
-                "\"\\uD83D\\uDE00\"",
-                "\"\\n\"",
-                "\"\\q\"",
-                "1",
-                "-0.5e3",
-                "true",
-                "null",
-                "[\"x\"]",
-                "{\"a\":1}",
-                "'x'",
-                "\"$HOME\"",
-                "\"<<EOF\""));
-    return Combinators.combine(
-            element.list().ofMaxSize(3),
-            Arbitraries.of(", ", ",", " , "),
-            Arbitraries.of("]", "]", "] trailing", "", ",]", "]]"))
-        .as((items, comma, close) -> "[" + String.join(comma, items) + close);
-  }
-
-  static Arbitrary<String> heredocWord() {
-    return Arbitraries.of(
-        "<<EOF", "<<-EOF", "<<\"EOF\"", "<<'EOF'", "2<<EOF", "<<", "<<$X", "<<E\"O\"F");
-  }
-
-  static Arbitrary<String> unicode() {
-    return Arbitraries.of(
-        "é", "中文", "😀", "\u00A0", "\u2028", "\u0085", "\u200B", "\uFEFF", "Ω", "\u3000", "a\u0301",
-        "\u0000", "\u000B", "\f", "\r");
-  }
-
-  static Arbitrary<String> escaped() {
-    return Combinators.combine(
-            Arbitraries.of("\\", "`"),
-            Arbitraries.of("$", " ", "\"", "'", "\\", "`", "n", "{", "}"))
-        .as((e, c) -> e + c);
   }
 
   /**
@@ -510,14 +355,5 @@ final class DockerfileTexts {
             Arbitraries.integers().between(1, 20_000),
             Arbitraries.of("", " /d", "}", "]"))
         .as(Repeated::new);
-  }
-
-  /** Short runs of arbitrary characters, surrogate pairs kept whole. */
-  static Arbitrary<String> randomText() {
-    return Arbitraries.strings()
-        .withCharRange('\u0000', '\uD7FF')
-        .withCharRange('\uE000', '\uFFFF')
-        .withChars("${}[]\"'\\`<>-#=:")
-        .ofMaxLength(6);
   }
 }

@@ -68,7 +68,7 @@ class TemplateRendererFuzzTest {
         Arbitraries.frequencyOf(
             Tuple.of(3, DockerfileTexts.instructionLine().map(l -> l + "\n")),
             Tuple.of(3, Arbitraries.of(PLACEHOLDERS)),
-            Tuple.of(1, DockerfileTexts.argument()));
+            Tuple.of(1, DockerfileWords.argument()));
     return Combinators.combine(DockerfileTexts.from(), piece.list().ofMaxSize(8))
         .as((from, pieces) -> from + "\n" + String.join("", pieces));
   }
@@ -77,7 +77,7 @@ class TemplateRendererFuzzTest {
   @Provide
   Arbitrary<String> values() {
     return Arbitraries.oneOf(
-        DockerfileTexts.argument(), Arbitraries.of(PLACEHOLDERS), Arbitraries.of("", "\\", "$"));
+        DockerfileWords.argument(), Arbitraries.of(PLACEHOLDERS), Arbitraries.of("", "\\", "$"));
   }
 
   /**
