@@ -22,32 +22,14 @@ def images = evaluate(new File(basedir, '../../../src/it/lib/ImageFiles.groovy')
 // `config <Field>`) where it is accepted. Every difference is still printed; one at a path not
 // listed fails the case, and a listed path that no longer differs fails too, so the list shrinks as
 // the engine is fixed.
-String PARENTS = 'directories a COPY creates are owned by its --chown owner in Docker; jib-core' +
-    ' writes every implied parent directory as root 0755, and which parents the base image already' +
-    ' has (and their owners) needs its file tree, which the daemonless engine does not read yet'
-String BASE_TREE = 'a destination without a trailing slash that is a directory of the base image' +
-    ' receives the file inside it in Docker; the daemonless engine does not read the base file tree' +
-    ' and writes a file in place of the directory'
 def KNOWN = [
-  'c02-file-dest': ['/opt': BASE_TREE, '/opt/a.txt': BASE_TREE, '/opt/java': BASE_TREE,
-                    '/home/app': BASE_TREE, '/home/app/a.txt': BASE_TREE],
-  'c06-chown-names': ['/b': PARENTS, '/c': PARENTS, '/r': PARENTS, '/t': PARENTS,
-                      '/home/app': 'an existing base directory keeps its owner in Docker; jib-core ' +
-                          'writes the implied parent /home/app as root 0755 (' + PARENTS + ')'],
-  'c07-chown-ids': ['/i': PARENTS, '/j': PARENTS, '/k': PARENTS, '/l': PARENTS],
-  'c08-chmod': ['/mc': PARENTS],
-  'c10-add-targz': ['/tgz-owned': PARENTS],
-  'c14-user-effects': ['/w': PARENTS],
   'c16-symlinks-inside': ['/wl/to-dir': 'jib-core layers hold no symlink entries; links inside a' +
                               ' copied directory are copied as their targets',
                           '/wl/to-dir/inner.txt': 'the linked directory copied as a directory',
                           '/wl/to-file': 'jib-core layers hold no symlink entries',
                           '/wl/up': 'jib-core layers hold no symlink entries'],
-  'c17-empty-dirs': ['/e2': 'Docker creates the destination of an empty source directory; the' +
-                         ' daemonless engine writes no entry for a destination directory, which may' +
-                         ' exist in the base image with its own mode, unknown without its file tree'],
-  'c19-dest-parents': ['/owned': PARENTS, '/owned/deep': PARENTS, '/owned-tree': PARENTS,
-                       '/owned-tree/y': PARENTS],
+  'c25-dest-tree': ['/tmp': 'jib-core layer entries carry 9 permission bits: a base directory with' +
+                        ' the sticky, setuid or setgid bit that a COPY passes through loses it'],
   'c23-args': ['config Env': 'jib-core keeps ENV in a hash map: the variables a Dockerfile adds' +
                    ' come in another order; names and values are equal'],
 ]

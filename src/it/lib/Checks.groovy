@@ -79,6 +79,22 @@ class RegistryChecks {
     return line?.substring(line.indexOf(':') + 1)?.trim()
   }
 
+  /** The tags of a repository on the TLS + auth registry of the test environment, via curl. */
+  List<String> tlsTags(String registry, String repository) {
+    String user = new File("${TESTENV}/auth/username").text.trim()
+    String password = new File("${TESTENV}/auth/password").text.trim()
+    List<String> command = ['curl', '--noproxy', '*', '-sS', '--cacert', "${TESTENV}/certs/ca.crt",
+        '-u', "${user}:${password}", '-w', '\n%{http_code}', "https://${registry}/v2/${repository}/tags/list"]
+    Process p = command.execute()
+    StringBuffer out = new StringBuffer(), err = new StringBuffer()
+    p.waitForProcessOutput(out, err)
+    List<String> lines = out.readLines()
+    String code = lines ? lines[-1] : ''
+    if (code == '404') return []
+    assert code == '200' : "tags of ${registry}/${repository}: HTTP ${code} ${err}"
+    return (new JsonSlurper().parseText(lines[0..-2].join('\n')).tags ?: []) as List<String>
+  }
+
   /** The test registry password in every form an HTTP log could show it. */
   List<String> secrets() {
     String user = new File("${TESTENV}/auth/username").text.trim()
@@ -88,6 +104,52 @@ class RegistryChecks {
 
   String log() {
     return new File(basedir, 'build.log').getText('UTF-8')
+  }
+
+  /** The message of the goal that failed the build, from Maven's one line for it:
+   *  {@code [ERROR] Failed to execute goal <plugin> (<execution>) on project <id>: <message> -> [Help 1]}. */
+  String failure(String text = log()) {
+    List<String> lines = text.readLines().findAll { it.startsWith('[ERROR] Failed to execute goal ') }
+    assert lines.size() == 1 : "one failed goal in the log, not ${lines.size()}"
+    def m = lines[0] =~ /^\[ERROR\] Failed to execute goal \S+ \([^)]*\) on project [^:]+: (.*?)(?: -> \[Help 1\])?$/
+    assert m.matches() : "not Maven's line of a failed goal: ${lines[0]}"
+    return m.group(1)
+  }
+
+  /** Every form in which {@code secrets} (with {@code user}) show in {@code text}: plain, base64 of
+   *  each and of user:secret (standard and URL-safe, with or without padding), URL-encoded, JSON-
+   *  escaped, and inside any base64 run of the text once decoded (a header such as X-Registry-Auth). */
+  List<String> leaks(String text, String user, List<String> secrets) {
+    List<String> found = []
+    secrets.findAll { it }.each { String secret ->
+      Map<String, String> forms = [plain: secret,
+          'url-encoded': URLEncoder.encode(secret, 'UTF-8'),
+          'url-encoded (%20)': URLEncoder.encode(secret, 'UTF-8').replace('+', '%20'),
+          'json-escaped': groovy.json.JsonOutput.toJson(secret)[1..-2]]
+      [secret, "${user}:${secret}".toString()].each { String raw ->
+        byte[] bytes = raw.getBytes('UTF-8')
+        forms["base64 of ${raw == secret ? 'secret' : 'user:secret'}".toString()] =
+            Base64.encoder.withoutPadding().encodeToString(bytes)
+        forms["base64url of ${raw == secret ? 'secret' : 'user:secret'}".toString()] =
+            Base64.urlEncoder.withoutPadding().encodeToString(bytes)
+      }
+      forms.each { String form, String value ->
+        if (value.length() >= 6 && text.contains(value)) found << "${form} of a secret".toString()
+      }
+      (text =~ /[A-Za-z0-9+\/_-]{16,}={0,2}/).each { String run ->
+        [Base64.decoder, Base64.urlDecoder].each { decoder ->
+          try {
+            // Padding is optional to Java's decoders; a run that is no base64 throws.
+            String decoded = new String(decoder.decode(run.replaceAll('=+$', '')), 'UTF-8')
+            if (decoded.contains(secret) || decoded.contains(groovy.json.JsonOutput.toJson(secret)[1..-2])) {
+              found << "a secret inside base64 '${run.take(12)}...'".toString()
+            }
+          } catch (IllegalArgumentException ignored) {
+          }
+        }
+      }
+    }
+    return found.unique()
   }
 
   /** A namespace of its own for every run (the registry keeps what earlier runs pushed), read
@@ -106,12 +168,14 @@ class RegistryChecks {
 
   /** Runs Maven in the IT's folder, as a user would between two releases; returns the exit code
    *  and the log, which is also kept in the named file. */
-  Map mvn(String localRepository, String logName, List<String> args) {
+  Map mvn(String localRepository, String logName, List<String> args, Map<String, String> env = [:]) {
     String mvn = new File(mavenHome, 'bin/mvn').path
     List<String> command = [mvn, '-B', "-Dmaven.repo.local=${localRepository}".toString()] + args
     File logFile = new File(basedir, logName)
-    Process p = new ProcessBuilder(command).directory(basedir)
-        .redirectErrorStream(true).redirectOutput(logFile).start()
+    ProcessBuilder builder = new ProcessBuilder(command).directory(basedir)
+    // A null value removes the variable: each run names its one source of credentials.
+    env.each { k, v -> if (v == null) builder.environment().remove(k) else builder.environment().put(k, v) }
+    Process p = builder.redirectErrorStream(true).redirectOutput(logFile).start()
     int exit = p.waitFor()
     return [exit: exit, log: logFile.getText('UTF-8')]
   }

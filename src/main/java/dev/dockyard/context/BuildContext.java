@@ -29,19 +29,50 @@ public final class BuildContext {
    * Opens the context rooted at {@code root}, reading {@code root/.dockerignore} when present.
    *
    * @throws DockerfileException when {@code .dockerignore} holds a pattern Docker refuses (a bare
-   *     {@code !}, an unclosed {@code [}, a trailing {@code \}...), naming its line
+   *     {@code !}, an unclosed {@code [}, a trailing {@code \\}...), naming its line
    */
   public static BuildContext open(Path root) throws IOException, DockerfileException {
+    return open(root, null);
+  }
+
+  /**
+   * Opens the context of a build of {@code dockerfile}: as BuildKit does, {@code
+   * <dockerfile>.dockerignore} beside it, when present, takes the place of the context's {@code
+   * .dockerignore}.
+   */
+  public static BuildContext open(Path root, Path dockerfile)
+      throws IOException, DockerfileException {
     Path absolute = root.toAbsolutePath().normalize();
     if (!Files.isDirectory(absolute)) {
       throw new IOException("Build context is not a directory: " + absolute);
     }
     Path ignoreFile = absolute.resolve(IGNORE_FILE);
+    String shown = IGNORE_FILE;
+    Path own = ignoreFileOf(dockerfile);
+    if (own != null && Files.isRegularFile(own)) {
+      ignoreFile = own;
+      shown = own.getFileName().toString();
+    }
     DockerIgnore rules =
         Files.isRegularFile(ignoreFile)
-            ? DockerIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8), IGNORE_FILE)
+            ? DockerIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8), shown)
             : DockerIgnore.none();
     return new BuildContext(absolute, rules);
+  }
+
+  /** {@code <dockerfile>.dockerignore}, BuildKit's ignore file of one Dockerfile; null for none. */
+  public static Path ignoreFileOf(Path dockerfile) {
+    return dockerfile == null
+        ? null
+        : dockerfile.resolveSibling(dockerfile.getFileName() + IGNORE_FILE);
+  }
+
+  /**
+   * Checks an ignore file's patterns, naming {@code shown} (its path as the user knows it) in the
+   * error.
+   */
+  public static void check(Path ignoreFile, String shown) throws IOException, DockerfileException {
+    DockerIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8), shown);
   }
 
   /** A context over {@code root} that hides nothing (used for unpacked archives). */

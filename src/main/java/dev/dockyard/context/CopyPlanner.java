@@ -2,21 +2,13 @@ package dev.dockyard.context;
 
 import dev.dockyard.dockerfile.CopyStep;
 import dev.dockyard.dockerfile.DockerfileException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,16 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.ArchiveException;
-import org.apache.commons.compress.archivers.ArchiveStreamFactory;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.CompressorException;
-import org.apache.commons.compress.compressors.CompressorStreamFactory;
-import org.apache.commons.compress.compressors.xz.XZUtils;
-import org.codehaus.plexus.util.SelectorUtils;
 
 /**
  * Expands a COPY or ADD into exactly the files and directories Docker would put into the image.
@@ -48,9 +31,11 @@ import org.codehaus.plexus.util.SelectorUtils;
  * destination ending in {@code /}; a relative destination is resolved against the step's WORKDIR.
  * ADD of a local tar archive (plain, gzip, bzip2, or xz when the xz library is present; detected by
  * content, as Docker does) unpacks it into the destination, keeping entry modes and owners, which
- * {@code --chmod} and {@code --chown} do not change; any other ADD source behaves like COPY. The
- * destination directory itself gets no entry (it may already exist in the base image, whose mode
- * Docker keeps), nor do implied parents.
+ * {@code --chmod} and {@code --chown} do not change; any other ADD source behaves like COPY. Given
+ * the image's file tree ({@link ImageTree}), the destination's symlinks are followed, a file copied
+ * onto a directory of the image lands inside it, and the directories the step passes through or
+ * creates get the entries Docker leaves ({@link DirectoryEntries}); without it, the destination and
+ * its parents get no entry.
  *
  * <p>Stricter than Docker: an absolute source or a {@code ../} that leaves the context is an error
  * (Docker silently re-roots them), as is any symlink whose target resolves outside the context.
@@ -77,41 +62,39 @@ public final class CopyPlanner {
    */
   public List<PlannedFile> plan(CopyStep step, BuildContext ctx, Path scratchDir)
       throws DockerfileException, IOException {
-    return new Planning(step, ctx, scratchDir).run();
+    return new Planning(step, ctx, scratchDir, null).run();
   }
 
-  /** One file tree being copied from: the build context, or an unpacked archive. */
-  private record Tree(BuildContext ctx, Path realRoot, String name) {
-
-    String relative(Path real) {
-      String relative =
-          realRoot.relativize(real).toString().replace(real.getFileSystem().getSeparator(), "/");
-      return relative.isEmpty() ? "." : relative;
-    }
-
-    boolean contains(Path real) {
-      return real.startsWith(realRoot);
-    }
+  /**
+   * Plans the files {@code step} puts into an image whose file tree, as the step meets it, is
+   * {@code tree}; the caller adds the result to the tree for the next step.
+   */
+  public List<PlannedFile> plan(CopyStep step, BuildContext ctx, Path scratchDir, ImageTree tree)
+      throws DockerfileException, IOException {
+    return new Planning(step, ctx, scratchDir, tree).run();
   }
-
-  /** A source after glob expansion: its context-relative name and its resolved location. */
-  private record Source(String name, Path real) {}
 
   /** The state of one {@link #plan} call. */
   private static final class Planning {
     private final CopyStep step;
-    private final Tree context;
+    private final CopyTree context;
     private final Path scratchDir;
     private final Set<PosixFilePermission> chmod;
     private final String chown;
+    private final ImageTree tree;
+    private final ArchiveSources archives;
+    private final SourceMatches sourcesOf;
     private final Map<String, PlannedFile> planned = new LinkedHashMap<>();
     private final Map<Path, String> archiveOwners = new HashMap<>();
     private final Set<Path> unpacked = new HashSet<>();
 
-    Planning(CopyStep step, BuildContext ctx, Path scratchDir)
+    Planning(CopyStep step, BuildContext ctx, Path scratchDir, ImageTree tree)
         throws DockerfileException, IOException {
       this.step = step;
-      this.context = new Tree(ctx, ctx.root().toRealPath(), "the build context");
+      this.tree = tree;
+      this.archives = new ArchiveSources(step);
+      this.context = new CopyTree(ctx, ctx.root().toRealPath(), "the build context");
+      this.sourcesOf = new SourceMatches(step, context);
       this.scratchDir = scratchDir;
       this.chmod = parseChmod(step.chmod());
       this.chown = parseChown(step.chown());
@@ -119,24 +102,31 @@ public final class CopyPlanner {
 
     List<PlannedFile> run() throws DockerfileException, IOException {
       String destination = step.destination();
-      boolean intoDirectory = destination.endsWith("/") || destination.equals(".");
+      boolean directoryNamed = destination.endsWith("/") || destination.equals(".");
       String destinationPath = absoluteDestination(destination);
-
-      List<Source> sources = new ArrayList<>();
-      for (String source : step.sources()) {
-        sources.addAll(resolve(source));
+      if (tree != null) {
+        destinationPath = tree.resolve(destinationPath);
       }
-      if (sources.size() + step.inline().size() > 1 && !intoDirectory) {
+      boolean intoDirectory = directoryNamed || (tree != null && tree.isDirectory(destinationPath));
+
+      List<SourceMatches.Source> sources = new ArrayList<>();
+      for (String source : step.sources()) {
+        sources.addAll(sourcesOf.resolve(source));
+      }
+      if (sources.size() + step.inline().size() > 1 && !directoryNamed) {
         throw fail(
             step.keyword() + " with more than one source needs a directory destination",
             destination,
             "end the destination with '/': '" + destination + "/'");
       }
-      for (Source source : sources) {
+      boolean intoCopyTree = false;
+      for (SourceMatches.Source source : sources) {
         if (Files.isDirectory(source.real())) {
+          intoCopyTree = true;
           walk(context, source.real(), context.relative(source.real()), destinationPath);
         } else if (step.add() && isTarArchive(source)) {
-          Tree archive = unpack(source);
+          intoCopyTree = true;
+          CopyTree archive = unpack(source);
           walk(archive, archive.realRoot(), ".", destinationPath);
         } else {
           String target =
@@ -146,6 +136,10 @@ public final class CopyPlanner {
       }
       emitInline(destinationPath, intoDirectory);
       List<PlannedFile> result = new ArrayList<>(planned.values());
+      if (tree != null) {
+        return DirectoryEntries.around(
+            result, intoCopyTree ? destinationPath : null, tree, chown, context.realRoot());
+      }
       result.sort(Comparator.comparing(PlannedFile::containerPath));
       return List.copyOf(result);
     }
@@ -175,165 +169,21 @@ public final class CopyPlanner {
       return BuildContext.clean(workdir + "/" + destination);
     }
 
-    // ---- sources -------------------------------------------------------------------------
-
-    private List<Source> resolve(String text) throws DockerfileException, IOException {
-      if (text.startsWith("/")) {
-        throw fail(
-            step.keyword() + " failed: source is an absolute path",
-            text,
-            "sources are relative to the build context; write '"
-                + BuildContext.clean(text.substring(1))
-                + "'");
-      }
-      String name = BuildContext.clean(text);
-      if (name.equals("..") || name.startsWith("../")) {
-        throw fail(
-            step.keyword() + " failed: source is outside the build context",
-            text,
-            "sources must stay inside the build context "
-                + context.ctx().root()
-                + "; move the file into it");
-      }
-      return hasMeta(name) ? glob(text, name) : List.of(literal(text, name));
-    }
-
-    private Source literal(String text, String name) throws DockerfileException, IOException {
-      Path path = context.ctx().root().resolve(name);
-      if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
-        throw notFound(text, name, missingFix(name));
-      }
-      Path real = realInside(context, path, text, text);
-      if (isHidden(name, real)) {
-        throw notFound(
-            text,
-            name,
-            "it exists but .dockerignore excludes it; remove the matching line or add '!"
-                + name
-                + "' to .dockerignore");
-      }
-      return new Source(name, real);
-    }
-
-    private List<Source> glob(String text, String name) throws DockerfileException, IOException {
-      List<String> candidates = List.of(".");
-      for (String segment : name.split("/")) {
-        List<String> next = new ArrayList<>();
-        PathMatcher matcher = hasMeta(segment) ? segmentMatcher(text, segment) : null;
-        for (String candidate : candidates) {
-          Path dir = context.ctx().root().resolve(candidate);
-          if (matcher == null) {
-            if (Files.exists(dir.resolve(segment), LinkOption.NOFOLLOW_LINKS)) {
-              next.add(child(candidate, segment));
-            }
-          } else if (Files.isDirectory(dir)) {
-            try (Stream<Path> children = Files.list(dir)) {
-              children
-                  .map(child -> child.getFileName().toString())
-                  .filter(child -> matcher.matches(Path.of(child)))
-                  .sorted()
-                  .forEach(child -> next.add(child(candidate, child)));
-            }
-          }
-        }
-        candidates = next;
-      }
-      List<Source> sources = new ArrayList<>();
-      boolean hiddenMatch = false;
-      for (String candidate : candidates) {
-        Path path = context.ctx().root().resolve(candidate);
-        Path real = realInside(context, path, candidate, text);
-        if (isHidden(candidate, real)) {
-          hiddenMatch = true;
-        } else {
-          sources.add(new Source(candidate, real));
-        }
-      }
-      if (sources.isEmpty()) {
-        throw fail(
-            step.keyword() + " failed: no file in the build context matches",
-            text,
-            hiddenMatch
-                ? "the matching files are excluded by .dockerignore; remove the matching line or"
-                    + " add a '!' exception to .dockerignore"
-                : missingFix(name));
-      }
-      return sources;
-    }
-
-    /** Go's {@code filepath.Match} for one path segment. */
-    private PathMatcher segmentMatcher(String text, String segment) throws DockerfileException {
-      if (segment.indexOf('[') < 0 && segment.indexOf('\\') < 0) {
-        return path -> SelectorUtils.match(segment, path.toString(), true);
-      }
-      // plexus-utils has no character classes; the JDK glob has them, with '!' for negation and
-      // '{a,b}' groups that Go does not know.
-      String jdkGlob = segment.replace("[^", "[!").replace("{", "\\{").replace("}", "\\}");
-      try {
-        return FileSystems.getDefault().getPathMatcher("glob:" + jdkGlob);
-      } catch (PatternSyntaxException e) {
-        throw new DockerfileException(
-            step.keyword() + " failed: invalid pattern",
-            text,
-            step.location(),
-            "close the '[' bracket, or escape it as '\\['",
-            e);
-      }
-    }
-
-    /** Whether .dockerignore hides a source: a file, or a directory with nothing visible in it. */
-    private boolean isHidden(String name, Path real) throws IOException {
-      String realName = context.relative(real);
-      boolean ignored = context.ctx().isIgnored(name) || context.ctx().isIgnored(realName);
-      if (!ignored) {
-        return false;
-      }
-      return !Files.isDirectory(real) || !hasVisibleContent(real, realName);
-    }
-
-    private boolean hasVisibleContent(Path dir, String name) throws IOException {
-      if (!context.ctx().hasExceptions()) {
-        return false;
-      }
-      try (Stream<Path> files = Files.walk(dir)) {
-        return files
-            .skip(1)
-            .map(
-                file ->
-                    dir.relativize(file)
-                        .toString()
-                        .replace(file.getFileSystem().getSeparator(), "/"))
-            .anyMatch(file -> !context.ctx().isIgnored(child(name, file)));
-      }
-    }
-
-    private String missingFix(String name) {
-      String relativeHint =
-          "check the path; sources are relative to the build context " + context.ctx().root();
-      if (name.equals("target") || name.startsWith("target/")) {
-        return "run `mvn package` first (it creates target/), or " + relativeHint;
-      }
-      return relativeHint;
-    }
-
-    private DockerfileException notFound(String text, String name, String fix) {
-      return fail(step.keyword() + " failed: source not found in build context", text, fix);
-    }
-
     // ---- walking -------------------------------------------------------------------------
 
     /**
      * Plans the contents of {@code dir} (a real path inside {@code tree}, named {@code name}
      * relative to its root) below {@code containerDir}.
      */
-    private void walk(Tree tree, Path dir, String name, String containerDir)
+    private void walk(CopyTree tree, Path dir, String name, String containerDir)
         throws DockerfileException, IOException {
       Set<Path> ancestors = new HashSet<>();
       ancestors.add(dir);
       walk(tree, dir, name, containerDir, ancestors);
     }
 
-    private void walk(Tree tree, Path dir, String name, String containerDir, Set<Path> ancestors)
+    private void walk(
+        CopyTree tree, Path dir, String name, String containerDir, Set<Path> ancestors)
         throws DockerfileException, IOException {
       List<Path> children;
       try (Stream<Path> list = Files.list(dir)) {
@@ -351,7 +201,7 @@ public final class CopyPlanner {
         Path real = child;
         String realName = childName;
         if (link) {
-          real = realInside(tree, child, childName, childName);
+          real = tree.real(child, childName, childName, step);
           realName = tree.relative(real);
           if (tree.ctx().isIgnored(realName)) {
             throw fail(
@@ -380,29 +230,6 @@ public final class CopyPlanner {
     }
 
     /** Resolves every symlink in {@code path} and insists the result stays inside {@code tree}. */
-    private Path realInside(Tree tree, Path path, String shown, String badValue)
-        throws DockerfileException, IOException {
-      Path real;
-      try {
-        real = path.toRealPath();
-      } catch (NoSuchFileException e) {
-        throw fail(
-            step.keyword() + " failed: symlink target does not exist",
-            badValue,
-            "remove the link '" + shown + "' or create the file it points at");
-      }
-      if (!tree.contains(real)) {
-        throw fail(
-            step.keyword() + " failed: symlink points outside " + tree.name(),
-            badValue,
-            "replace the link '"
-                + shown
-                + "' with the file itself, or make it point inside "
-                + tree.name());
-      }
-      return real;
-    }
-
     private void emit(Path source, String containerPath, boolean directory) throws IOException {
       // Docker gives unpacked archive entries their own modes and owners, --chmod/--chown or not.
       boolean own = unpacked.contains(source);
@@ -427,133 +254,20 @@ public final class CopyPlanner {
 
     // ---- archives ------------------------------------------------------------------------
 
-    private boolean isTarArchive(Source source) throws DockerfileException, IOException {
-      try (InputStream in = new BufferedInputStream(decompressed(source))) {
-        return ArchiveStreamFactory.TAR.equals(ArchiveStreamFactory.detect(in));
-      } catch (ArchiveException e) {
-        return false;
-      }
-    }
-
-    /** The file's bytes, decompressed when Docker would decompress them (by content). */
-    private InputStream decompressed(Source source) throws DockerfileException, IOException {
-      InputStream raw = new BufferedInputStream(Files.newInputStream(source.real()));
-      String compression;
-      try {
-        compression = CompressorStreamFactory.detect(raw);
-      } catch (CompressorException e) {
-        return raw;
-      }
-      boolean supported =
-          compression.equals(CompressorStreamFactory.GZIP)
-              || compression.equals(CompressorStreamFactory.BZIP2)
-              || (compression.equals(CompressorStreamFactory.XZ)
-                  && XZUtils.isXZCompressionAvailable());
-      if (!supported) {
-        boolean dockerWouldUnpack =
-            compression.equals(CompressorStreamFactory.XZ)
-                || compression.equals(CompressorStreamFactory.ZSTANDARD);
-        if (!dockerWouldUnpack) {
-          return raw;
-        }
-        raw.close();
-        throw fail(
-            "ADD failed: cannot unpack " + compression + "-compressed files",
-            source.name(),
-            "recompress it with gzip (.tar.gz) or bzip2, or use COPY to copy it unchanged");
-      }
-      try {
-        return new CompressorStreamFactory().createCompressorInputStream(compression, raw);
-      } catch (CompressorException e) {
-        raw.close();
-        throw new IOException("Cannot decompress " + source.real(), e);
-      }
+    private boolean isTarArchive(SourceMatches.Source source)
+        throws DockerfileException, IOException {
+      return archives.isTar(source.real(), source.name());
     }
 
     /** Unpacks a tar archive into a new folder of the scratch directory; never outside it. */
-    private Tree unpack(Source source) throws DockerfileException, IOException {
-      Files.createDirectories(scratchDir);
-      Path out = Files.createTempDirectory(scratchDir, "add-").toRealPath();
-      Map<Path, Integer> modes = new LinkedHashMap<>();
-      try (InputStream in = decompressed(source);
-          TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-        TarArchiveEntry entry;
-        while ((entry = tar.getNextEntry()) != null) {
-          Path target = entryTarget(out, entry.getName(), source);
-          if (target.equals(out)) {
-            continue;
-          }
-          // A link unpacked earlier must not carry this entry out of the folder.
-          insist(out, target.getParent(), entry.getName(), source);
-          Files.createDirectories(target.getParent());
-          if (entry.isDirectory()) {
-            Files.createDirectories(target);
-          } else if (entry.isSymbolicLink()) {
-            Files.deleteIfExists(target);
-            Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
-            continue;
-          } else if (entry.isLink()) {
-            Path linked = entryTarget(out, entry.getLinkName(), source);
-            insist(out, linked, entry.getName(), source);
-            Files.copy(linked, target, StandardCopyOption.REPLACE_EXISTING);
-          } else if (entry.isFile()) {
-            Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
-          } else {
-            throw fail(
-                "ADD failed: archive entry is not a file, directory or link",
-                entry.getName(),
-                "rebuild '" + source.name() + "' without device or pipe entries");
-          }
-          modes.put(target, entry.getMode());
-          long uid = entry.getLongUserId();
-          long gid = entry.getLongGroupId();
-          if (uid != 0 || gid != 0) {
-            archiveOwners.put(target, uid + ":" + gid);
-          }
-        }
-      }
-      unpacked.addAll(modes.keySet());
-      // Deepest first, so a read-only directory is closed only after its children are written.
-      List<Path> written = new ArrayList<>(modes.keySet());
-      written.sort(Comparator.comparingInt(Path::getNameCount).reversed());
-      for (Path path : written) {
-        Files.setPosixFilePermissions(path, permissionsFromMode(modes.get(path)));
-      }
-      return new Tree(BuildContext.unfiltered(out), out, "the archive '" + source.name() + "'");
-    }
-
-    private Path entryTarget(Path out, String entryName, Source source) throws DockerfileException {
-      // Docker cleans the name and joins it to the destination: a leading '/' stays inside.
-      String relative = BuildContext.clean(entryName);
-      if (relative.equals("..") || relative.startsWith("../")) {
-        throw escapingEntry(entryName, source);
-      }
-      String inside = BuildContext.clean("/" + relative).substring(1);
-      return inside.isEmpty() ? out : out.resolve(inside);
-    }
-
-    /** Fails unless the deepest existing part of {@code path} really lies inside {@code out}. */
-    private void insist(Path out, Path path, String entryName, Source source)
-        throws DockerfileException, IOException {
-      Path existing = path;
-      while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
-        existing = existing.getParent();
-      }
-      try {
-        if (existing.toRealPath().startsWith(out)) {
-          return;
-        }
-      } catch (NoSuchFileException e) {
-        // a dangling link on the way: nothing inside the folder can be reached through it
-      }
-      throw escapingEntry(entryName, source);
-    }
-
-    private DockerfileException escapingEntry(String entryName, Source source) {
-      return fail(
-          "ADD failed: archive entry escapes the destination",
-          entryName,
-          "rebuild '" + source.name() + "' without '..' or outward links in its entry names");
+    private CopyTree unpack(SourceMatches.Source source) throws DockerfileException, IOException {
+      ArchiveSources.Unpacked archive = archives.unpack(source.real(), source.name(), scratchDir);
+      archiveOwners.putAll(archive.owners());
+      unpacked.addAll(archive.entries());
+      return new CopyTree(
+          BuildContext.unfiltered(archive.root()),
+          archive.root(),
+          "the archive '" + source.name() + "'");
     }
 
     // ---- flags ---------------------------------------------------------------------------
@@ -568,7 +282,7 @@ public final class CopyPlanner {
             value,
             "use octal permissions without special bits, such as --chmod=755");
       }
-      return permissionsFromMode(Integer.parseInt(value, 8));
+      return DirectoryEntries.permissions(Integer.parseInt(value, 8));
     }
 
     private String parseChown(String value) throws DockerfileException {
@@ -580,8 +294,8 @@ public final class CopyPlanner {
         throw fail(
             step.keyword() + " failed: --chown needs numeric ids",
             value,
-            "use a numeric uid[:gid] such as --chown=1000:1000; names need the image's"
-                + " /etc/passwd, which a daemonless build does not read");
+            "use a numeric uid[:gid] such as --chown=1000:1000, or names the base image's"
+                + " /etc/passwd and /etc/group hold");
       }
       String uid = ids.group(1);
       return uid + ":" + (ids.group(2) == null ? uid : ids.group(2));
@@ -590,27 +304,6 @@ public final class CopyPlanner {
     private DockerfileException fail(String what, String badValue, String fix) {
       return new DockerfileException(what, badValue, step.location(), fix);
     }
-  }
-
-  private static Set<PosixFilePermission> permissionsFromMode(int mode) {
-    Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
-    PosixFilePermission[] bits = {
-      PosixFilePermission.OTHERS_EXECUTE,
-      PosixFilePermission.OTHERS_WRITE,
-      PosixFilePermission.OTHERS_READ,
-      PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.GROUP_WRITE,
-      PosixFilePermission.GROUP_READ,
-      PosixFilePermission.OWNER_EXECUTE,
-      PosixFilePermission.OWNER_WRITE,
-      PosixFilePermission.OWNER_READ
-    };
-    for (int bit = 0; bit < bits.length; bit++) {
-      if ((mode & (1 << bit)) != 0) {
-        permissions.add(bits[bit]);
-      }
-    }
-    return permissions;
   }
 
   private static boolean hasMeta(String path) {

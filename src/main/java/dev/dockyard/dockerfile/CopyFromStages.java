@@ -73,7 +73,7 @@ public final class CopyFromStages {
           + " to copy from an image";
     }
     String stages = names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
-    String nearest = TemplateRenderer.nearestKnownName(value.toLowerCase(Locale.ROOT), names);
+    String nearest = NearestName.of(value.toLowerCase(Locale.ROOT), names);
     return "stages are "
         + stages
         + (nearest == null ? "." : "; did you mean '" + nearest + "'?")

@@ -186,7 +186,7 @@ public final class DockerfileParser {
     String written = split[0];
     String keyword = written.toUpperCase(Locale.ROOT);
     if (!KEYWORDS.contains(keyword)) {
-      String suggestion = nearest(keyword, KEYWORDS);
+      String suggestion = NearestName.ignoringCase(keyword, KEYWORDS);
       throw new DockerfileException(
           "Unknown instruction",
           written,
@@ -354,38 +354,5 @@ public final class DockerfileParser {
               location,
               "quote every element, e.g. [\"java\", \"-jar\", \"app.jar\"]");
     }
-  }
-
-  /** The candidate closest to {@code word} when close enough to be a typo, else null. */
-  static String nearest(String word, List<String> candidates) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : candidates) {
-      int distance = distance(word.toUpperCase(Locale.ROOT), candidate.toUpperCase(Locale.ROOT));
-      if (distance < bestDistance) {
-        best = candidate;
-        bestDistance = distance;
-      }
-    }
-    return bestDistance <= Math.max(2, word.length() / 4) ? best : null;
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

@@ -138,7 +138,7 @@ final class InstructionFlags {
 
   private static DockerfileException unknown(
       String keyword, String name, Map<String, FlagType> allowed, Location location) {
-    String suggestion = DockerfileParser.nearest(name, List.copyOf(allowed.keySet()));
+    String suggestion = NearestName.ignoringCase(name, allowed.keySet());
     String fix =
         allowed.isEmpty()
             ? keyword + " takes no flags"

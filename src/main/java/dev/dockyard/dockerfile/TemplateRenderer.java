@@ -84,7 +84,7 @@ public final class TemplateRenderer {
     }
     String placeholder = "${" + name + "}";
     String leaveForDocker = "\\" + placeholder;
-    String nearest = nearestKnownName(name, known.keySet());
+    String nearest = NearestName.of(name, known.keySet());
     String fix =
         nearest != null
             ? "did you mean ${" + nearest + "}? To leave it for Docker, write " + leaveForDocker
@@ -96,45 +96,6 @@ public final class TemplateRenderer {
                 + leaveForDocker
                 + " to leave it for Docker";
     throw new DockerfileException("Unknown placeholder", placeholder, location, fix);
-  }
-
-  /** The known name closest to a misspelt one, or null when none is close enough to suggest. */
-  static String nearestKnownName(String name, Iterable<String> knownNames) {
-    int limit = Math.max(2, name.length() / 4);
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    // strict < keeps the first of equally close names: alphabetical for a sorted set
-    for (String known : knownNames) {
-      int distance = levenshtein(name, known);
-      if (distance < bestDistance) {
-        best = known;
-        bestDistance = distance;
-      }
-    }
-    return bestDistance <= limit ? best : null;
-  }
-
-  /**
-   * Edit distance; written here because plexus-utils 3.5.1, the string library on this plugin's
-   * classpath, has none.
-   */
-  static int levenshtein(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   private static boolean isNameChar(char c) {

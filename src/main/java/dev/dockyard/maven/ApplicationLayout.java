@@ -1,5 +1,6 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.layout.JarGroups;
 import dev.dockyard.layout.ReactorJar;
 import dev.dockyard.layout.StagedFiles;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import dev.dockyard.engine.Target;
 import dev.dockyard.report.ImageReport;
 import dev.dockyard.report.SummaryRow;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -28,17 +29,12 @@ public class BuildMojo extends DockyardMojo {
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     ModuleConfig config = config();
-    if (config.skip()) {
-      getLog().info("Skipping dockyard:build: dockyard.skip is set (remove -Ddockyard.skip)");
-      return;
-    }
     try {
-      ModulePlan plan = plan(config);
-      if (plan.isSkipped()) {
-        getLog().info("Skipping " + plan.module() + ": " + plan.skipReason());
-        report(SummaryRow.skipped(plan.module(), plan.skipReason()));
+      Optional<ModulePlan> planned = imagePlan(config, "build");
+      if (planned.isEmpty()) {
         return;
       }
+      ModulePlan plan = planned.get();
       ImageEngine engine = engineFor(plan, config);
       ImageReport imageReport = new ImageReport(plan.workDir());
       imageReport.delete();

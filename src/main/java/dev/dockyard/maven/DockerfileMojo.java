@@ -1,6 +1,6 @@
 package dev.dockyard.maven;
 
-import dev.dockyard.report.SummaryRow;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -21,17 +21,12 @@ public class DockerfileMojo extends DockyardMojo {
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     ModuleConfig config = config();
-    if (config.skip()) {
-      getLog().info("Skipping dockyard:dockerfile: dockyard.skip is set (remove -Ddockyard.skip)");
-      return;
-    }
     try {
-      ModulePlan plan = plan(config);
-      if (plan.isSkipped()) {
-        getLog().info("Skipping " + plan.module() + ": " + plan.skipReason());
-        report(SummaryRow.skipped(plan.module(), plan.skipReason()));
+      Optional<ModulePlan> planned = imagePlan(config, "dockerfile");
+      if (planned.isEmpty()) {
         return;
       }
+      ModulePlan plan = planned.get();
       getLog().info("Rendered " + plan.renderedDockerfile() + " for " + plan.image());
     } catch (Exception e) {
       rethrow(e);

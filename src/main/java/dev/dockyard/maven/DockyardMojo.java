@@ -10,11 +10,10 @@ import dev.dockyard.registry.RegistryPolicy;
 import dev.dockyard.report.SummaryRow;
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -216,6 +215,13 @@ abstract class DockyardMojo extends AbstractMojo {
       defaultValue = "${user.home}/.cache/dockyard/base-layers")
   String baseImageCache;
 
+  /**
+   * Seconds a Docker credential helper may take to answer ({@code
+   * -Ddockyard.credentialHelperTimeout}); default 60.
+   */
+  @Parameter(property = "dockyard.credentialHelperTimeout", defaultValue = "60")
+  String credentialHelperTimeout;
+
   /** The module being built; set by Maven, not a user setting. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
@@ -240,7 +246,7 @@ abstract class DockyardMojo extends AbstractMojo {
    * The configuration of this module, with {@code -Ddockyard.*} applied; also puts the end of the
    * release after the reactor's last module, once per session.
    */
-  ModuleConfig config() {
+  ModuleConfig config() throws MojoFailureException {
     ModuleConfig config = ModuleConfig.from(this);
     ReactorState state = ReactorState.of(session);
     state.listen(session, getLog(), () -> readAhead(config, state));
@@ -278,8 +284,28 @@ abstract class DockyardMojo extends AbstractMojo {
         config.insecureRegistries(),
         config.mirrors(),
         new SettingsCredentials(settings, settingsDecrypter, System.getenv()),
-        DockerConfigCredentials.fromEnvironment(System.getenv()),
+        DockerConfigCredentials.fromEnvironment(
+            System.getenv(), HelperTimeout.parse(config.credentialHelperTimeout())),
         caCertificates(config));
+  }
+
+  /**
+   * The image this goal works on, or empty when it skips the module (logged, and reported unless
+   * {@code -Ddockyard.skip} turned dockyard off): a module that is no image, with the reason.
+   */
+  Optional<ModulePlan> imagePlan(ModuleConfig config, String goal) throws Exception {
+    if (config.skip()) {
+      getLog()
+          .info("Skipping dockyard:" + goal + ": dockyard.skip is set (remove -Ddockyard.skip)");
+      return Optional.empty();
+    }
+    ModulePlan plan = plan(config);
+    if (plan.isSkipped()) {
+      getLog().info("Skipping " + plan.module() + ": " + plan.skipReason());
+      report(SummaryRow.skipped(plan.module(), plan.skipReason()));
+      return Optional.empty();
+    }
+    return Optional.of(plan);
   }
 
   /** The module's plan: skipped with a reason, or the image to build. */
@@ -312,7 +338,7 @@ abstract class DockyardMojo extends AbstractMojo {
         plan.tags(),
         config.buildArgs(),
         config.target(),
-        creationTime(),
+        OutputTimestamp.of(project),
         policy,
         baseLayersCache(),
         new MavenBuildLog(getLog(), !session.getRequest().isInteractiveMode()),
@@ -335,27 +361,6 @@ abstract class DockyardMojo extends AbstractMojo {
     }
   }
 
-  /** {@code project.build.outputTimestamp} when set, else the epoch: same sources, same digest. */
-  Instant creationTime() throws MojoFailureException {
-    String stamp = project.getProperties().getProperty("project.build.outputTimestamp");
-    if (stamp == null || stamp.isBlank() || stamp.trim().length() < 2) {
-      return Instant.EPOCH;
-    }
-    String value = stamp.trim();
-    try {
-      if (value.chars().allMatch(Character::isDigit)) {
-        return Instant.ofEpochSecond(Long.parseLong(value));
-      }
-      return java.time.OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException | NumberFormatException e) {
-      throw new MojoFailureException(
-          "Invalid project.build.outputTimestamp: '"
-              + value
-              + "' in <properties>; use ISO-8601 such as 2024-01-01T00:00:00Z or seconds since"
-              + " the epoch");
-    }
-  }
-
   /**
    * Where base image layers are cached ({@code -Ddockyard.baseImageCache} over {@code
    * <baseImageCache>}); the other caches live beside it.
@@ -372,9 +377,10 @@ abstract class DockyardMojo extends AbstractMojo {
   }
 
   /** Wraps a domain failure for Maven. */
-  static void rethrow(Exception e)
+  void rethrow(Exception e)
       throws org.apache.maven.plugin.MojoExecutionException, MojoFailureException {
-    Exception translated = ErrorTranslator.translate(e);
+    Path cacheRoot = baseLayersCache().toAbsolutePath().normalize().getParent();
+    Exception translated = ErrorTranslator.translate(e, cacheRoot);
     if (translated instanceof MojoFailureException failure) {
       throw failure;
     }

@@ -3,10 +3,15 @@ package dev.dockyard.maven;
 import dev.dockyard.dockerfile.DockerfileException;
 import dev.dockyard.dockerfile.DockerfileGeneratorException;
 import dev.dockyard.engine.EngineException;
+import dev.dockyard.files.FileProblem;
 import dev.dockyard.registry.CredentialLookupException;
 import dev.dockyard.registry.InvalidImageNameException;
 import dev.dockyard.select.SelectionException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
@@ -18,9 +23,17 @@ final class ErrorTranslator {
 
   private ErrorTranslator() {}
 
-  static Exception translate(Exception e) {
+  /**
+   * @param cacheRoot the folder of dockyard's caches, named by I/O failures below it
+   */
+  static Exception translate(Exception e, Path cacheRoot) {
     if (e instanceof MojoFailureException || e instanceof MojoExecutionException) {
       return e;
+    }
+    // A failure raised on another thread arrives wrapped: the cause is what happened.
+    if ((e instanceof CompletionException || e instanceof ExecutionException)
+        && e.getCause() instanceof Exception cause) {
+      return translate(cause, cacheRoot);
     }
     if (e instanceof DockerfileException
         || e instanceof SelectionException
@@ -34,12 +47,11 @@ final class ErrorTranslator {
           ? failure(engine.getMessage(), engine)
           : new MojoExecutionException(engine.getMessage(), engine);
     }
-    if (e instanceof java.io.UncheckedIOException unchecked) {
-      return translate(unchecked.getCause());
+    if (e instanceof UncheckedIOException unchecked) {
+      return new MojoExecutionException(new FileProblem(cacheRoot).describe(unchecked), e);
     }
-    if (e instanceof IOException) {
-      return new MojoExecutionException(
-          "File access failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    if (e instanceof IOException io) {
+      return new MojoExecutionException(new FileProblem(cacheRoot).describe(null, io), e);
     }
     return new MojoExecutionException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
   }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.StringUtils;
 
@@ -48,9 +50,10 @@ record ModuleConfig(
     String since,
     String releaseName,
     String portOffset,
-    boolean skipCompose) {
+    boolean skipCompose,
+    String credentialHelperTimeout) {
 
-  static ModuleConfig from(DockyardMojo mojo) {
+  static ModuleConfig from(DockyardMojo mojo) throws MojoFailureException {
     Overrides o = new Overrides(mojo.session.getUserProperties(), mojo.project);
     return new ModuleConfig(
         o.bool("skip", mojo.skip),
@@ -84,7 +87,8 @@ record ModuleConfig(
         o.string("since", mojo.since),
         o.string("releaseName", mojo.releaseName),
         o.string("portOffset", mojo.portOffset == null ? null : mojo.portOffset.toString()),
-        o.bool("skipCompose", mojo.skipCompose));
+        o.bool("skipCompose", mojo.skipCompose),
+        o.string("credentialHelperTimeout", mojo.credentialHelperTimeout));
   }
 
   /**
@@ -127,12 +131,28 @@ record ModuleConfig(
       return chosen == null || chosen.isBlank() ? null : chosen.trim();
     }
 
-    boolean bool(String name, boolean pomValue) {
+    boolean bool(String name, boolean pomValue) throws MojoFailureException {
       String value = raw(name);
       if (value == null) {
         return pomValue;
       }
-      return value.isBlank() || Boolean.parseBoolean(value.trim());
+      String word = value.trim().toLowerCase(Locale.ROOT);
+      if (word.isEmpty() || word.equals("true")) {
+        return true;
+      }
+      if (word.equals("false")) {
+        return false;
+      }
+      throw new MojoFailureException(
+          "Invalid -Ddockyard."
+              + name
+              + ": '"
+              + value
+              + "' is not a boolean; use -Ddockyard."
+              + name
+              + "=true or =false (-Ddockyard."
+              + name
+              + " alone means true)");
     }
 
     File file(String name, File pomValue) {

@@ -1,5 +1,6 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.context.BuildContext;
 import dev.dockyard.dockerfile.CopyFromStages;
 import dev.dockyard.dockerfile.Dockerfile;
 import dev.dockyard.dockerfile.DockerfileException;
@@ -8,6 +9,7 @@ import dev.dockyard.dockerfile.DockerfileGenerator.GeneratedImageSpec;
 import dev.dockyard.dockerfile.DockerfileGeneratorException;
 import dev.dockyard.dockerfile.DockerfileParser;
 import dev.dockyard.dockerfile.TemplateRenderer;
+import dev.dockyard.files.FileAccessException;
 import dev.dockyard.layout.OutputDrift;
 import dev.dockyard.registry.ImageName;
 import dev.dockyard.registry.InvalidImageNameException;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,6 +74,7 @@ final class ModulePlanner {
         ImageName.of(
             config.registry(), config.namespace(), config.repository(), project.getArtifactId());
     List<String> tags = Tags.compute(project.getVersion(), config.latest(), config.tags());
+    Tags.validateSince(config.since());
     Optional<String> owner = state.claim(name.toString(), project.getArtifactId());
     if (owner.isPresent()) {
       throw new MojoFailureException(
@@ -163,12 +167,37 @@ final class ModulePlanner {
                   ifFilled(layout.volatileResources()),
                   layout.classpathJars()));
     }
-    Files.writeString(rendered, text, StandardCharsets.UTF_8);
+    try {
+      Files.writeString(rendered, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new FileAccessException("writing the rendered Dockerfile", rendered, e);
+    }
+    ownIgnoreFile(template.orElse(null), rendered);
     Dockerfile parsed = DockerfileParser.parse(text, fileName);
     parsed.warnings().forEach(mojo.getLog()::warn);
     CopyFromStages.check(parsed);
     return new ModulePlan(
         project.getArtifactId(), null, name.toString(), tags, workDir, parsed, layout.origins());
+  }
+
+  /**
+   * BuildKit reads {@code <Dockerfile>.dockerignore} beside a Dockerfile in place of the context's
+   * {@code .dockerignore}: the template's goes beside the rendered Dockerfile, where the engines
+   * (and a plain {@code docker build -f target/dockyard/Dockerfile .}) find it; a stale one goes.
+   */
+  private void ownIgnoreFile(Path template, Path rendered) throws IOException, DockerfileException {
+    Path copy = BuildContext.ignoreFileOf(rendered);
+    Path own = BuildContext.ignoreFileOf(template);
+    if (own == null || !Files.isRegularFile(own)) {
+      Files.deleteIfExists(copy);
+      return;
+    }
+    BuildContext.check(own, displayPath(own));
+    try {
+      Files.copy(own, copy, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new FileAccessException("copying " + displayPath(own) + " to", copy, e);
+    }
   }
 
   /**

@@ -42,17 +42,12 @@ public class PushMojo extends DockyardMojo {
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     ModuleConfig config = config();
-    if (config.skip()) {
-      getLog().info("Skipping dockyard:push: dockyard.skip is set (remove -Ddockyard.skip)");
-      return;
-    }
     try {
-      ModulePlan plan = plan(config);
-      if (plan.isSkipped()) {
-        getLog().info("Skipping " + plan.module() + ": " + plan.skipReason());
-        report(SummaryRow.skipped(plan.module(), plan.skipReason()));
+      Optional<ModulePlan> planned = imagePlan(config, "push");
+      if (planned.isEmpty()) {
         return;
       }
+      ModulePlan plan = planned.get();
       if (config.skipPush()) {
         String reason = "dockyard.skipPush is set (remove -Ddockyard.skipPush to push)";
         getLog().info("Not pushing " + plan.image() + ": " + reason);

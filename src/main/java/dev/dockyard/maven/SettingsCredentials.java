@@ -1,7 +1,12 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.files.FileProblem;
 import dev.dockyard.registry.CredentialLookupException;
 import dev.dockyard.registry.RegistryCredential;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +27,10 @@ final class SettingsCredentials implements Function<String, Optional<RegistryCre
 
   private final Settings settings;
   private final SettingsDecrypter decrypter;
+
+  /** A file holding the password: unlike a variable, Maven's -X output never prints its content. */
+  static final String PASSWORD_FILE = "DOCKYARD_REGISTRY_PASSWORD_FILE";
+
   private final Map<String, String> environment;
 
   SettingsCredentials(Settings settings, SettingsDecrypter decrypter, Map<String, String> env) {
@@ -37,7 +46,8 @@ final class SettingsCredentials implements Function<String, Optional<RegistryCre
         normalized.contains(":") ? normalized.substring(0, normalized.indexOf(':')) : normalized;
     for (String id : new String[] {normalized, host}) {
       Server server = server(id);
-      if (server != null && server.getUsername() != null) {
+      if (server != null && (server.getUsername() != null || server.getPassword() != null)) {
+        requireBoth(server);
         return Optional.of(
             new RegistryCredential(
                 server.getUsername(),
@@ -46,13 +56,63 @@ final class SettingsCredentials implements Function<String, Optional<RegistryCre
       }
     }
     String user = environment.get("DOCKYARD_REGISTRY_USERNAME");
+    if (user == null || user.isEmpty()) {
+      return Optional.empty();
+    }
     String password = environment.get("DOCKYARD_REGISTRY_PASSWORD");
-    if (user != null && !user.isEmpty() && password != null) {
+    if (password != null) {
       return Optional.of(
           new RegistryCredential(
               user, password, "environment DOCKYARD_REGISTRY_USERNAME/DOCKYARD_REGISTRY_PASSWORD"));
     }
-    return Optional.empty();
+    String file = environment.get(PASSWORD_FILE);
+    if (file != null && !file.isBlank()) {
+      return Optional.of(
+          new RegistryCredential(
+              user,
+              passwordFrom(Path.of(file.trim())),
+              "environment DOCKYARD_REGISTRY_USERNAME/"
+                  + PASSWORD_FILE
+                  + " '"
+                  + file.trim()
+                  + "'"));
+    }
+    throw new CredentialLookupException(
+        "Registry credentials half set: DOCKYARD_REGISTRY_USERNAME is set but neither"
+            + " DOCKYARD_REGISTRY_PASSWORD nor "
+            + PASSWORD_FILE
+            + " is; set one of them, or unset DOCKYARD_REGISTRY_USERNAME to use Docker's config");
+  }
+
+  /** The password a file holds, without the line end an editor or `echo` adds. */
+  private static String passwordFrom(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new CredentialLookupException(
+          new FileProblem(null).describe("reading " + PASSWORD_FILE, e), e);
+    }
+  }
+
+  private static void requireBoth(Server server) {
+    String missing = server.getUsername() == null ? "<username>" : null;
+    if (server.getPassword() == null) {
+      missing = "<password>";
+    }
+    if (missing != null) {
+      String has = missing.equals("<password>") ? "<username>" : "<password>";
+      throw new CredentialLookupException(
+          "Incomplete settings.xml <server>: '"
+              + server.getId()
+              + "' has a "
+              + has
+              + " but no "
+              + missing
+              + "; add the "
+              + missing
+              + " (mvn --encrypt-password encrypts a password), or remove the <server> to use"
+              + " the next source of credentials");
+    }
   }
 
   private Server server(String id) {

@@ -1,14 +1,15 @@
 package dev.dockyard.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dockyard.files.FileProblem;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -16,9 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Credentials from Docker's {@code config.json} ({@code $DOCKER_CONFIG/config.json}, else {@code
@@ -31,31 +29,47 @@ public final class DockerConfigCredentials {
   /** The user name Docker and credential helpers give a credential that is an identity token. */
   public static final String IDENTITY_TOKEN_USER = "<token>";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final long HELPER_TIMEOUT_SECONDS = 60;
+  /** How long a credential helper may take unless told otherwise. */
+  public static final Duration DEFAULT_HELPER_TIMEOUT = Duration.ofSeconds(60);
 
-  /** Seconds a credential helper may take, when set; default {@value #HELPER_TIMEOUT_SECONDS}. */
-  static final String HELPER_TIMEOUT_VARIABLE = "DOCKYARD_CREDENTIAL_HELPER_TIMEOUT";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final List<String> DOCKER_HUB =
       List.of("docker.io", "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com");
 
   private final Path configFile;
   private final Map<String, String> environment;
+  private final Duration helperTimeout;
 
-  public DockerConfigCredentials(Path configFile, Map<String, String> environment) {
+  /**
+   * @param environment where {@code PATH} is read, to find credential helpers
+   * @param helperTimeout how long one credential helper may take
+   */
+  public DockerConfigCredentials(
+      Path configFile, Map<String, String> environment, Duration helperTimeout) {
     this.configFile = configFile;
     this.environment = environment;
+    this.helperTimeout = helperTimeout;
+  }
+
+  public DockerConfigCredentials(Path configFile, Map<String, String> environment) {
+    this(configFile, environment, DEFAULT_HELPER_TIMEOUT);
   }
 
   /** Docker's config file as the Docker CLI finds it for this environment. */
   public static DockerConfigCredentials fromEnvironment(Map<String, String> environment) {
+    return fromEnvironment(environment, DEFAULT_HELPER_TIMEOUT);
+  }
+
+  /** {@link #fromEnvironment(Map)}, its credential helpers bounded by {@code helperTimeout}. */
+  public static DockerConfigCredentials fromEnvironment(
+      Map<String, String> environment, Duration helperTimeout) {
     String dir = environment.get("DOCKER_CONFIG");
     Path file =
         dir != null && !dir.isBlank()
             ? Path.of(dir, "config.json")
             : Path.of(System.getProperty("user.home"), ".docker", "config.json");
-    return new DockerConfigCredentials(file, environment);
+    return new DockerConfigCredentials(file, environment, helperTimeout);
   }
 
   public Path configFile() {
@@ -70,14 +84,23 @@ public final class DockerConfigCredentials {
     JsonNode config;
     try {
       config = JSON.readTree(configFile.toFile());
-    } catch (IOException e) {
+    } catch (JsonProcessingException e) {
+      // Not chained: the parser's message quotes the file, and the file holds secrets.
       throw new CredentialLookupException(
           "Cannot read Docker config: '"
               + configFile
-              + "' ("
-              + e.getClass().getSimpleName()
-              + "); fix or remove the file, or point DOCKER_CONFIG at another directory",
-          e);
+              + "' is not valid JSON"
+              + (e.getLocation() == null
+                  ? ""
+                  : " at line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr())
+              + "; fix or remove the file (docker login writes it anew), or point DOCKER_CONFIG at"
+              + " another directory");
+    } catch (IOException e) {
+      throw new CredentialLookupException(
+          new FileProblem(null).describe("reading the Docker config", e), e);
     }
     if (config == null || !config.isObject()) {
       return Optional.empty();
@@ -160,120 +183,8 @@ public final class DockerConfigCredentials {
               + configFile
               + " is not on the PATH; install it, or remove that entry from the config");
     }
-    Process process;
-    try {
-      process = new ProcessBuilder(executable.toString(), "get").redirectErrorStream(false).start();
-    } catch (IOException e) {
-      throw new CredentialLookupException(
-          "Docker credential helper failed to start: '" + executable + "'; " + e.getMessage(), e);
-    }
-    try {
-      try (OutputStream in = process.getOutputStream()) {
-        in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        // A helper that exits without reading its input: its exit code and output tell why.
-      }
-      // Both streams are read beside the wait, so a helper that hangs with them open still times
-      // out.
-      CompletableFuture<byte[]> out = readAll(process.getInputStream());
-      CompletableFuture<byte[]> err = readAll(process.getErrorStream());
-      long timeout = helperTimeoutSeconds();
-      if (!process.waitFor(timeout, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        throw new CredentialLookupException(
-            "Docker credential helper timed out: '"
-                + program
-                + "' after "
-                + timeout
-                + "s for "
-                + serverUrl
-                + "; check that it runs without a prompt (a locked keychain waits for one), or"
-                + " allow it longer with "
-                + HELPER_TIMEOUT_VARIABLE
-                + "=<seconds>");
-      }
-      String text = new String(collected(out), StandardCharsets.UTF_8).trim();
-      if (process.exitValue() != 0) {
-        if (text.toLowerCase(Locale.ROOT).contains("credentials not found")) {
-          return Optional.empty();
-        }
-        // Standard output is where a helper writes the JSON holding the secret: it is never
-        // quoted. Its diagnostics go to standard error; of those, the first line.
-        String why = firstLine(new String(collected(err), StandardCharsets.UTF_8));
-        throw new CredentialLookupException(
-            "Docker credential helper failed: '"
-                + program
-                + " get' exited "
-                + process.exitValue()
-                + " for "
-                + serverUrl
-                + (why.isEmpty() ? "" : " (" + why + ")")
-                + "; run docker login "
-                + serverUrl
-                + " or fix "
-                + field
-                + " in "
-                + configFile);
-      }
-      JsonNode answer;
-      try {
-        answer = JSON.readTree(text);
-      } catch (IOException e) {
-        throw new CredentialLookupException(
-            "Docker credential helper answered no JSON: '"
-                + program
-                + " get' for "
-                + serverUrl
-                + "; check the helper");
-      }
-      String username = answer.path("Username").asText("");
-      String secret = answer.path("Secret").asText("");
-      if (secret.isEmpty()) {
-        return Optional.empty();
-      }
-      return Optional.of(new RegistryCredential(username, secret, source));
-    } catch (IOException e) {
-      throw new CredentialLookupException(
-          "Docker credential helper failed: '" + program + "'; " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new CredentialLookupException("Interrupted while running " + program, e);
-    }
-  }
-
-  private long helperTimeoutSeconds() {
-    String value = environment.get(HELPER_TIMEOUT_VARIABLE);
-    try {
-      long seconds = value == null ? HELPER_TIMEOUT_SECONDS : Long.parseLong(value.trim());
-      return seconds > 0 ? seconds : HELPER_TIMEOUT_SECONDS;
-    } catch (NumberFormatException e) {
-      return HELPER_TIMEOUT_SECONDS;
-    }
-  }
-
-  private static CompletableFuture<byte[]> readAll(InputStream stream) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (stream) {
-            return stream.readAllBytes();
-          } catch (IOException e) {
-            return new byte[0];
-          }
-        });
-  }
-
-  /** What a stream of an ended helper held; its streams close when it ends. */
-  private static byte[] collected(CompletableFuture<byte[]> stream) throws IOException {
-    try {
-      return stream.get(5, TimeUnit.SECONDS);
-    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw new IOException("the helper's output could not be read", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading the helper's output", e);
-    }
+    String origin = field + " in " + configFile;
+    return new CredentialHelper(program, executable, origin, helperTimeout).get(serverUrl, source);
   }
 
   private Path onPath(String program) {
@@ -325,12 +236,5 @@ public final class DockerConfigCredentials {
 
   private static String serverUrlFor(String registry) {
     return aliases(registry) == DOCKER_HUB ? "https://index.docker.io/v1/" : registry;
-  }
-
-  private static String firstLine(String text) {
-    String trimmed = text.trim();
-    int newline = trimmed.indexOf('\n');
-    String line = newline < 0 ? trimmed : trimmed.substring(0, newline);
-    return line.length() > 200 ? line.substring(0, 200) : line;
   }
 }

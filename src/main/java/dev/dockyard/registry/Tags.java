@@ -44,6 +44,14 @@ public final class Tags {
     return List.copyOf(tags);
   }
 
+  /** Checks {@code <since>}: the tag of an earlier release, compared with. */
+  public static void validateSince(String since) throws InvalidImageNameException {
+    if (since != null) {
+      validate(
+          since, "<since> / -Ddockyard.since", "name the tag of an earlier release, such as 1.4.2");
+    }
+  }
+
   /** True for Maven SNAPSHOT versions, which never get {@code latest}. */
   public static boolean isSnapshot(String version) {
     return version.toUpperCase(Locale.ROOT).endsWith("SNAPSHOT");

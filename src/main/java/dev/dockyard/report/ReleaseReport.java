@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dockyard.compose.Service;
+import dev.dockyard.files.FileAccessException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,10 +116,14 @@ public final class ReleaseReport {
 
   /** Writes the file whole or not at all. */
   public static void write(Path file, Release release) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(temp, JSON.writeValueAsString(release) + "\n", StandardCharsets.UTF_8);
-    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.writeString(temp, JSON.writeValueAsString(release) + "\n", StandardCharsets.UTF_8);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new FileAccessException("writing the release record", file, e);
+    }
   }
 
   /** Reads a file written by {@link #write}. */

@@ -88,6 +88,42 @@ class BuildContextTest {
   }
 
   @Test
+  void theDockerfilesOwnIgnoreFileTakesThePlaceOfTheContexts() throws Exception {
+    Files.writeString(root.resolve(".dockerignore"), "*.md\n");
+    Path dockerfile =
+        Files.createDirectories(root.resolve("target/dockyard")).resolve("Dockerfile");
+    Files.writeString(BuildContext.ignoreFileOf(dockerfile), "*.log\n");
+
+    BuildContext context = BuildContext.open(root, dockerfile);
+
+    assertThat(context.isIgnored("app.log")).isTrue();
+    assertThat(context.isIgnored("README.md")).isFalse();
+    assertThat(BuildContext.ignoreFileOf(dockerfile).getFileName())
+        .hasToString("Dockerfile.dockerignore");
+  }
+
+  @Test
+  void withoutItsOwnIgnoreFileADockerfileUsesTheContexts() throws Exception {
+    Files.writeString(root.resolve(".dockerignore"), "*.md\n");
+
+    BuildContext context = BuildContext.open(root, root.resolve("other/Dockerfile"));
+
+    assertThat(context.isIgnored("README.md")).isTrue();
+  }
+
+  @Test
+  void anInvalidOwnIgnoreFileIsNamedInTheError() throws Exception {
+    Path dockerfile = root.resolve("Dockerfile");
+    Files.writeString(BuildContext.ignoreFileOf(dockerfile), "ok\n!\n");
+
+    assertThatThrownBy(() -> BuildContext.open(root, dockerfile))
+        .isInstanceOf(DockerfileException.class)
+        .hasMessage(
+            "Invalid .dockerignore pattern: '!' at Dockerfile.dockerignore:2; write the path to"
+                + " re-include after '!', for example '!README.md'");
+  }
+
+  @Test
   void rejectsBareExclamationMarkLikeDocker() throws Exception {
     Files.writeString(root.resolve(".dockerignore"), "*.md\n  !  \n");
 

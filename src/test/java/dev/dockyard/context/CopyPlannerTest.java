@@ -489,8 +489,8 @@ class CopyPlannerTest {
         step(false, "/", "/app/", "app:app", null, "app.jar"),
         "COPY failed: --chown needs numeric ids: 'app:app' at "
             + AT
-            + "; use a numeric uid[:gid] such as --chown=1000:1000; names need the image's"
-            + " /etc/passwd, which a daemonless build does not read");
+            + "; use a numeric uid[:gid] such as --chown=1000:1000, or names the base image's"
+            + " /etc/passwd and /etc/group hold");
   }
 
   // ---- ADD ---------------------------------------------------------------------------------

@@ -136,14 +136,13 @@ class TemplateRendererTest {
     "x.y, "
   })
   void suggestsOnlyANameThatIsClose(String misspelt, String suggestion) {
-    assertThat(TemplateRenderer.nearestKnownName(misspelt, new TreeSet<>(VALUES.keySet())))
-        .isEqualTo(suggestion);
+    assertThat(NearestName.of(misspelt, new TreeSet<>(VALUES.keySet()))).isEqualTo(suggestion);
   }
 
   @ParameterizedTest
   @CsvSource({"'', '', 0", "a, '', 1", "kitten, sitting, 3", "flaw, lawn, 2", "same, same, 0"})
   void measuresEditDistance(String a, String b, int distance) {
-    assertThat(TemplateRenderer.levenshtein(a, b)).isEqualTo(distance);
-    assertThat(TemplateRenderer.levenshtein(b, a)).isEqualTo(distance);
+    assertThat(NearestName.levenshtein(a, b)).isEqualTo(distance);
+    assertThat(NearestName.levenshtein(b, a)).isEqualTo(distance);
   }
 }

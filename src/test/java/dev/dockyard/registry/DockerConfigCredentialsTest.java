@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -121,16 +122,19 @@ class DockerConfigCredentialsTest {
   }
 
   @Test
-  void reportsAFailingHelperWithItsExitCodeAndFirstLine() throws IOException {
+  void reportsAFailingHelperWithItsExitCodeAndHowToRunItByHand() throws IOException {
     helper("broken", "echo 'vault sealed' >&2; exit 4");
     DockerConfigCredentials credentials = config("{\"credHelpers\":{\"a.corp\":\"broken\"}}");
 
     assertThatThrownBy(() -> credentials.lookup("a.corp"))
         .isInstanceOf(CredentialLookupException.class)
         .hasMessage(
-            "Docker credential helper failed: 'docker-credential-broken get' exited 4 for a.corp"
-                + " (vault sealed); run docker login a.corp or fix credHelpers in "
-                + dir.resolve("config.json"));
+            "Docker credential helper failed: 'docker-credential-broken get' exited 4 for"
+                + " registry 'a.corp' (credHelpers in "
+                + dir.resolve("config.json")
+                + "); its output is not shown, it may hold the secret: run 'echo a.corp |"
+                + " docker-credential-broken get' by hand to see why, then docker login a.corp,"
+                + " or fix that entry");
   }
 
   @Test
@@ -147,7 +151,7 @@ class DockerConfigCredentialsTest {
   }
 
   @Test
-  void neverQuotesWhatAFailingHelperWroteToStandardOutput() throws IOException {
+  void neverQuotesWhatAFailingHelperWroteToEitherStream() throws IOException {
     // The JSON a helper prints holds the secret; the old error quoted its first line.
     String secret = "hunter2-secret";
     helper(
@@ -155,15 +159,36 @@ class DockerConfigCredentialsTest {
         "echo '{\"Username\":\"ci\",\"Secret\":\""
             + secret
             + "\"}'\n"
-            + "echo 'vault sealed' >&2\nexit 4");
+            + "echo 'token "
+            + secret
+            + " rejected' >&2\nexit 4");
     DockerConfigCredentials credentials = config("{\"credHelpers\":{\"nexus.corp\":\"leaky\"}}");
 
     assertThatThrownBy(() -> credentials.lookup("nexus.corp"))
         .isInstanceOf(CredentialLookupException.class)
-        .hasMessageContaining(
-            "'docker-credential-leaky get' exited 4 for nexus.corp (vault sealed)")
+        .hasMessageStartingWith(
+            "Docker credential helper failed: 'docker-credential-leaky get' exited 4 for"
+                + " registry 'nexus.corp'")
         .message()
         .doesNotContain(secret);
+  }
+
+  @Test
+  void neverQuotesAnAnswerThatIsNoJson() throws IOException {
+    helper("garbled", "echo 'Secret: hunter2-secret'");
+    DockerConfigCredentials credentials = config("{\"credHelpers\":{\"nexus.corp\":\"garbled\"}}");
+
+    assertThatThrownBy(() -> credentials.lookup("nexus.corp"))
+        .isInstanceOf(CredentialLookupException.class)
+        .hasMessage(
+            "Docker credential helper answered no JSON object: 'docker-credential-garbled get'"
+                + " for registry 'nexus.corp' (credHelpers in "
+                + dir.resolve("config.json")
+                + "); run 'echo nexus.corp | docker-credential-garbled get' by hand and check"
+                + " that it prints {\"Username\":...,\"Secret\":...}")
+        .hasNoCause()
+        .message()
+        .doesNotContain("hunter2");
   }
 
   @Test
@@ -173,19 +198,39 @@ class DockerConfigCredentialsTest {
     DockerConfigCredentials credentials =
         new DockerConfigCredentials(
             dir.resolve("config.json"),
-            Map.of(
-                "PATH",
-                dir.resolve("bin").toString(),
-                DockerConfigCredentials.HELPER_TIMEOUT_VARIABLE,
-                "1"));
+            Map.of("PATH", dir.resolve("bin").toString()),
+            Duration.ofSeconds(1));
 
     long start = System.nanoTime();
     assertThatThrownBy(() -> credentials.lookup("nexus.corp"))
         .isInstanceOf(CredentialLookupException.class)
         .hasMessage(
-            "Docker credential helper timed out: 'docker-credential-hangs' after 1s for nexus.corp; check that it"
-                + " runs without a prompt (a locked keychain waits for one), or allow it longer"
-                + " with DOCKYARD_CREDENTIAL_HELPER_TIMEOUT=<seconds>");
+            "Docker credential helper timed out: 'docker-credential-hangs get' gave no answer for"
+                + " registry 'nexus.corp' within 1s (credHelpers in "
+                + dir.resolve("config.json")
+                + "); run 'echo nexus.corp | docker-credential-hangs get' by hand: it must answer"
+                + " without a prompt (a locked keychain waits for one), or allow it longer with"
+                + " <credentialHelperTimeout>/-Ddockyard.credentialHelperTimeout=<seconds>");
+    assertThat((System.nanoTime() - start) / 1_000_000_000.0).isLessThan(10);
+  }
+
+  @Test
+  void neverWaitsForAChildThatKeepsTheHelpersOutputOpen() throws IOException {
+    // The helper exits at once; what it started holds standard output open for 30 s. Whether the
+    // JVM closes the pipe when the helper ends or the read waits for the timeout, the lookup ends.
+    helper("forks", "(sleep 30) &\nexit 0");
+    Files.writeString(dir.resolve("config.json"), "{\"credHelpers\":{\"nexus.corp\":\"forks\"}}");
+    DockerConfigCredentials credentials =
+        new DockerConfigCredentials(
+            dir.resolve("config.json"),
+            Map.of("PATH", dir.resolve("bin").toString()),
+            Duration.ofSeconds(1));
+
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> credentials.lookup("nexus.corp"))
+        .isInstanceOf(CredentialLookupException.class)
+        .hasMessageStartingWith("Docker credential helper ")
+        .hasMessageContaining("'docker-credential-forks get'");
     assertThat((System.nanoTime() - start) / 1_000_000_000.0).isLessThan(10);
   }
 }

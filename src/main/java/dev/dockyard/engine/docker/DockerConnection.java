@@ -34,6 +34,22 @@ final class DockerConnection implements AutoCloseable {
     this.apiVersion = apiVersion;
   }
 
+  /*
+   * The HTTP client logs every request header at debug, and a push carries the registry password in
+   * X-Registry-Auth (base64 JSON): under mvn -X, Maven's simple logger would print it. Those loggers
+   * read their level from these properties when they are created, which is after this point.
+   */
+  static {
+    for (String logger :
+        java.util.List.of(
+            "org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.headers")) {
+      String key = "org.slf4j.simpleLogger.log." + logger;
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, "info");
+      }
+    }
+  }
+
   /**
    * Connects and negotiates; fails with the transport's exception when the engine does not answer.
    */

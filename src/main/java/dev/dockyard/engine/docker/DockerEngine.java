@@ -20,6 +20,7 @@ import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.Target;
+import dev.dockyard.files.FileProblem;
 import dev.dockyard.registry.CredentialLookupException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +92,11 @@ public final class DockerEngine implements ImageEngine {
                   + " (from "
                   + endpoint.source()
                   + "): "
-                  + connection.describe());
+                  + connection.describe()
+                  + "; needed for "
+                  + request.module()
+                  + " by "
+                  + why);
       DockerClient client = connection.client();
       try {
         InspectImageResponse built = buildImage(client, request);
@@ -204,7 +209,8 @@ public final class DockerEngine implements ImageEngine {
       Path dockerfile = workDir.resolve("Dockerfile");
       String dockerfileName = archiveName(request.contextDir(), dockerfile);
       SortedSet<String> files =
-          new ContextSelection(BuildContext.open(request.contextDir()))
+          new ContextSelection(
+                  BuildContext.open(request.contextDir(), request.workDir().resolve("Dockerfile")))
               .select(CopySources.of(request.dockerfile(), request.buildArgs()));
       request
           .log()
@@ -263,11 +269,13 @@ public final class DockerEngine implements ImageEngine {
       return client.inspectImageCmd(request.image() + ":" + request.tags().get(0)).exec();
     } catch (DockerfileException e) {
       throw new EngineException(e.getMessage(), true, e);
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException e) {
       throw new EngineException(
-          "Writing the build context failed: '" + e.getMessage() + "' for " + request.image(),
+          new FileProblem(null).describe("writing the build context of " + request.image(), e),
           false,
           e);
+    } catch (UncheckedIOException e) {
+      throw new EngineException(new FileProblem(null).describe(e), false, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("Interrupted while building " + request.image(), false, e);

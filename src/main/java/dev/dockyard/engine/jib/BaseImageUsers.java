@@ -8,10 +8,7 @@ import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalExcept
 import dev.dockyard.context.ImageUsers;
 import dev.dockyard.engine.BuildLog;
 import dev.dockyard.engine.RegistryConnections;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.CompressorException;
-import org.apache.commons.compress.compressors.CompressorStreamFactory;
 
 /**
  * The base image's {@code /etc/passwd} and {@code /etc/group}, read from its layers (topmost first,
@@ -69,15 +64,7 @@ final class BaseImageUsers {
     Files.createDirectories(scratchDir);
     // The config comes first; the topmost layer is the last.
     for (int i = blobs.size() - 1; i >= 1 && found.size() < 2; i--) {
-      Path blob = Files.createTempFile(scratchDir, "layer-", ".tar");
-      try {
-        try (OutputStream out = Files.newOutputStream(blob)) {
-          client.pullBlob(blobs.get(i).getDigest(), size -> {}, done -> {}).writeTo(out);
-        }
-        scan(blob, found);
-      } finally {
-        Files.deleteIfExists(blob);
-      }
+      LayerTar.pull(client, blobs.get(i).getDigest(), scratchDir, tar -> scan(tar, found));
     }
     ImageUsers users =
         ImageUsers.parse(
@@ -92,33 +79,25 @@ final class BaseImageUsers {
    * upper layer already decided them.
    */
   static void scan(Path layer, Map<String, Optional<String>> found) throws IOException {
+    LayerTar.read(layer, tar -> scan(tar, found));
+  }
+
+  private static void scan(TarArchiveInputStream tar, Map<String, Optional<String>> found)
+      throws IOException {
     Map<String, Optional<String>> here = new HashMap<>();
-    try (InputStream in = uncompressed(layer);
-        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-      TarArchiveEntry entry;
-      while ((entry = tar.getNextEntry()) != null) {
-        String name = entry.getName().replaceFirst("^(\\./|/)+", "");
-        if (name.equals("etc/.wh..wh..opq") || name.equals("etc/.wh.passwd")) {
-          here.putIfAbsent(PASSWD, Optional.empty());
-        }
-        if (name.equals("etc/.wh..wh..opq") || name.equals("etc/.wh.group")) {
-          here.putIfAbsent(GROUP, Optional.empty());
-        }
-        if ((name.equals(PASSWD) || name.equals(GROUP)) && entry.isFile()) {
-          here.put(name, Optional.of(new String(tar.readAllBytes(), StandardCharsets.UTF_8)));
-        }
+    TarArchiveEntry entry;
+    while ((entry = tar.getNextEntry()) != null) {
+      String name = entry.getName().replaceFirst("^(\\./|/)+", "");
+      if (name.equals("etc/.wh..wh..opq") || name.equals("etc/.wh.passwd")) {
+        here.putIfAbsent(PASSWD, Optional.empty());
+      }
+      if (name.equals("etc/.wh..wh..opq") || name.equals("etc/.wh.group")) {
+        here.putIfAbsent(GROUP, Optional.empty());
+      }
+      if ((name.equals(PASSWD) || name.equals(GROUP)) && entry.isFile()) {
+        here.put(name, Optional.of(new String(tar.readAllBytes(), StandardCharsets.UTF_8)));
       }
     }
     here.forEach(found::putIfAbsent);
-  }
-
-  private static InputStream uncompressed(Path layer) throws IOException {
-    InputStream raw = new BufferedInputStream(Files.newInputStream(layer));
-    try {
-      String compression = CompressorStreamFactory.detect(raw);
-      return new CompressorStreamFactory().createCompressorInputStream(compression, raw);
-    } catch (CompressorException e) {
-      return raw;
-    }
   }
 }

@@ -23,6 +23,7 @@ import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalExcept
 import dev.dockyard.context.BuildContext;
 import dev.dockyard.context.CopyPlanner;
 import dev.dockyard.context.ImagePaths;
+import dev.dockyard.context.ImageTree;
 import dev.dockyard.context.ImageUsers;
 import dev.dockyard.context.PlannedFile;
 import dev.dockyard.dockerfile.BaseImageConfig;
@@ -37,6 +38,8 @@ import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.RegistryConnections;
 import dev.dockyard.engine.Target;
+import dev.dockyard.files.FileAccessException;
+import dev.dockyard.files.FileProblem;
 import dev.dockyard.registry.CaCertificates;
 import dev.dockyard.registry.CredentialLookupException;
 import dev.dockyard.registry.RegistryPolicy;
@@ -44,6 +47,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -120,7 +124,14 @@ public final class JibEngine implements ImageEngine {
                   credentials,
                   !base.isScratch() && request.registries().isInsecure(base.getRegistry()),
                   request.log(),
-                  request.workDir().resolve("users")));
+                  request.workDir().resolve("users")),
+              BaseImageTree.lookup(
+                  base,
+                  credentials,
+                  !base.isScratch() && request.registries().isInsecure(base.getRegistry()),
+                  request.log(),
+                  request.baseLayersCache().resolveSibling("layer-trees"),
+                  request.workDir().resolve("trees")));
       ImagePaths.write(request.workDir(), planned);
       List<String> signatures = new ArrayList<>();
       for (List<PlannedFile> files : planned) {
@@ -275,7 +286,15 @@ public final class JibEngine implements ImageEngine {
     } catch (RegistryException | CredentialRetrievalException e) {
       throw translate(e, request, credentials);
     } catch (CacheDirectoryCreationException e) {
-      throw new EngineException("Cannot create the layer cache: " + e.getMessage(), false, e);
+      IOException why =
+          e.getCause() instanceof FileSystemException fs
+              ? fs
+              : new FileAccessException(
+                  "creating the layer cache",
+                  request.baseLayersCache(),
+                  e.getCause() instanceof IOException io ? io : new IOException(e.getMessage()));
+      throw new EngineException(
+          new FileProblem(cacheRoot(request)).describe("creating the layer cache", why), false, e);
     } catch (UncheckedIOException e) {
       throw translate(e.getCause(), request, credentials);
     } catch (IOException e) {
@@ -488,20 +507,30 @@ public final class JibEngine implements ImageEngine {
     }
   }
 
-  /** The files of each COPY/ADD, in order; an ADD of an archive is unpacked into the work dir. */
+  /**
+   * The files of each COPY/ADD, in order, planned against the base image's file tree and what the
+   * steps before put in; an ADD of an archive is unpacked into the work dir.
+   */
   private static List<List<PlannedFile>> planLayers(
-      ImageRecipe recipe, ImageRequest request, BaseImageUsers.Lookup users)
+      ImageRecipe recipe,
+      ImageRequest request,
+      BaseImageUsers.Lookup users,
+      BaseImageTree.Lookup baseTree)
       throws DockerfileException, IOException, RegistryException, CredentialRetrievalException {
-    BuildContext context = BuildContext.open(request.contextDir());
+    BuildContext context =
+        BuildContext.open(request.contextDir(), request.workDir().resolve("Dockerfile"));
     CopyPlanner planner = new CopyPlanner();
     List<List<PlannedFile>> layers = new ArrayList<>();
+    ImageTree tree = recipe.copies().isEmpty() ? null : baseTree.get();
     int index = 0;
     for (CopyStep step : recipe.copies()) {
       Path scratch = request.workDir().resolve("add").resolve(Integer.toString(index));
       if (step.chown() != null && ImageUsers.namesAnyone(step.chown())) {
         step = step.withChown(users.get().resolve(step));
       }
-      layers.add(planner.plan(step, context, scratch));
+      List<PlannedFile> layer = planner.plan(step, context, scratch, tree);
+      tree.add(layer);
+      layers.add(layer);
       index++;
     }
     return layers;
@@ -685,6 +714,15 @@ public final class JibEngine implements ImageEngine {
             cause);
       }
     }
+    for (Throwable t : chain) {
+      if (FileProblem.isFileFailure(t)) {
+        return new EngineException(
+            new FileProblem(cacheRoot(request))
+                .describe("building " + request.image(), (IOException) t),
+            false,
+            cause);
+      }
+    }
     String transientFailure = TransientFailures.describe(cause);
     if (transientFailure != null) {
       return new EngineException(
@@ -699,6 +737,11 @@ public final class JibEngine implements ImageEngine {
           cause);
     }
     return new EngineException("Building " + request.image() + " failed: " + cause, false, cause);
+  }
+
+  /** The folder of dockyard's caches: the parent of {@code <baseImageCache>}. */
+  private static Path cacheRoot(ImageRequest request) {
+    return request.baseLayersCache().toAbsolutePath().normalize().getParent();
   }
 
   private static EngineException unauthorized(

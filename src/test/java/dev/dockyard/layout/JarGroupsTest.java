@@ -1,4 +1,4 @@
-package dev.dockyard.maven;
+package dev.dockyard.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.dockyard.maven;
+package dev.dockyard.layout;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,22 +24,22 @@ import java.util.function.Function;
  * and the big shared layers belong in it. Groups that only this module uses, or that are too small
  * to be worth a layer, end up together in a last layer of the module's own.
  */
-final class JarGroups {
+public final class JarGroups {
 
   /** Shared groups smaller than this go into the module's own layer instead. */
-  static final long SMALL_GROUP = 256 * 1024;
+  public static final long SMALL_GROUP = 256 * 1024;
 
   /**
    * At most this many shared layers per image, those saving the most kept: with the base image's
    * and the module's other layers, an image stays far below the 127 layers overlay storage allows.
    */
-  static final int MAX_SHARED_LAYERS = 40;
+  public static final int MAX_SHARED_LAYERS = 40;
 
   /** The name of the module's own layer. */
-  static final String OWN = "own";
+  public static final String OWN = "own";
 
   /** A layer of jars, named for its folder under {@code target/dockyard/app/layers}. */
-  record Group(String name, List<String> jars) {}
+  public record Group(String name, List<String> jars) {}
 
   private JarGroups() {}
 
@@ -50,7 +50,7 @@ final class JarGroups {
    * @param self this module's id
    * @return the layers, those saving the most bytes first, the module's own last; none empty
    */
-  static List<Group> plan(
+  public static List<Group> plan(
       Map<String, Long> jars, Function<String, SortedSet<String>> members, String self) {
     Map<String, List<String>> byMembers = new LinkedHashMap<>();
     Map<String, Integer> counts = new HashMap<>();
