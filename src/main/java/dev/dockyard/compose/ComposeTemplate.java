@@ -36,7 +36,7 @@ final class ComposeTemplate {
     }
     String text = Files.readString(template, StandardCharsets.UTF_8);
     String rendered = ReleaseBundle.renderPlaceholders(text, file, values);
-    Object parsed = ReleaseBundle.parse(rendered, file);
+    Object parsed = ComposeYaml.read(rendered, file);
     if (!(parsed instanceof Map<?, ?> root)
         || !(root.get("services") instanceof Map<?, ?> services)) {
       throw new BundleException(

@@ -18,9 +18,6 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The release bundle, {@code target/dockyard/release/}: {@code compose.yaml}, {@code .env}, {@code
@@ -346,28 +343,6 @@ public final class ReleaseBundle {
     options.setIndicatorIndent(0);
     options.setWidth(200);
     return new Yaml(new LoaderOptions(), options);
-  }
-
-  /** Parses YAML; a syntax error names file:line:column. */
-  static Object parse(String text, String file) throws BundleException {
-    try {
-      return yaml().load(text);
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String at =
-          mark == null ? file : file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
-      throw new BundleException(
-          "Invalid YAML in the compose template: "
-              + e.getProblem()
-              + " at "
-              + at
-              + "; fix the YAML there",
-          e);
-    } catch (YAMLException e) {
-      throw new BundleException(
-          "Invalid YAML in the compose template " + file + ": " + e.getMessage() + "; fix the YAML",
-          e);
-    }
   }
 
   /** Renders the template's placeholders; an unknown dotted one names file:line and the nearest. */

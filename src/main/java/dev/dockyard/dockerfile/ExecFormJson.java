@@ -45,6 +45,9 @@ final class ExecFormJson {
     }
   }
 
+  /** Go's {@code encoding/json} nesting limit. */
+  static final int MAX_DEPTH = 10_000;
+
   private final String text;
   private int pos;
   private boolean onlyStrings = true;
@@ -101,48 +104,85 @@ final class ExecFormJson {
     }
   }
 
+  /**
+   * Skips one JSON value. Nested arrays and objects are tracked on a stack of their closing
+   * brackets rather than by recursion, so no nesting overflows the thread's stack; like Go's
+   * decoder, which Docker uses, nesting deeper than {@link #MAX_DEPTH} (the top array counted) is
+   * not JSON.
+   */
   private void value() throws Truncated, Invalid {
-    skipSpace();
-    char ch = peek();
-    switch (ch) {
-      case '"' -> string();
-      case '[' -> container(']');
-      case '{' -> container('}');
-      case 't' -> literal("true");
-      case 'f' -> literal("false");
-      case 'n' -> literal("null");
-      default -> number();
+    StringBuilder closers = new StringBuilder();
+    while (true) {
+      skipSpace();
+      char ch = peek();
+      if (ch == '[' || ch == '{') {
+        if (closers.length() + 2 > MAX_DEPTH) {
+          throw new Invalid();
+        }
+        pos++;
+        char close = ch == '[' ? ']' : '}';
+        skipSpace();
+        if (peek() != close) {
+          closers.append(close);
+          if (close == '}') {
+            key();
+          }
+          continue;
+        }
+        pos++;
+      } else {
+        scalar(ch);
+      }
+      if (!closeOrNext(closers)) {
+        return;
+      }
     }
   }
 
-  private void container(char close) throws Truncated, Invalid {
-    pos++;
-    skipSpace();
-    if (peek() == close) {
-      pos++;
-      return;
-    }
-    while (true) {
+  /**
+   * After a value inside the open containers: closes every container that ends here; true when
+   * another value follows (after a ',' and, in an object, its key), false when none is open.
+   */
+  private boolean closeOrNext(StringBuilder closers) throws Truncated, Invalid {
+    while (closers.length() > 0) {
       skipSpace();
-      if (close == '}') {
-        if (peek() != '"') {
-          throw new Invalid();
-        }
-        string();
-        skipSpace();
-        if (next() != ':') {
-          throw new Invalid();
-        }
-      }
-      value();
-      skipSpace();
+      char close = closers.charAt(closers.length() - 1);
       char ch = next();
       if (ch == close) {
-        return;
+        closers.setLength(closers.length() - 1);
+        continue;
       }
       if (ch != ',') {
         throw new Invalid();
       }
+      if (close == '}') {
+        key();
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** An object's {@code "key":}. */
+  private void key() throws Truncated, Invalid {
+    skipSpace();
+    if (peek() != '"') {
+      throw new Invalid();
+    }
+    string();
+    skipSpace();
+    if (next() != ':') {
+      throw new Invalid();
+    }
+  }
+
+  private void scalar(char ch) throws Truncated, Invalid {
+    switch (ch) {
+      case '"' -> string();
+      case 't' -> literal("true");
+      case 'f' -> literal("false");
+      case 'n' -> literal("null");
+      default -> number();
     }
   }
 

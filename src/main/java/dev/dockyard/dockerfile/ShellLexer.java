@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 final class ShellLexer {
 
   /** A word Docker would refuse to substitute; {@code fix} tells the user what to change. */
-  static final class SubstitutionException extends Exception {
+  static class SubstitutionException extends Exception {
     private final String what;
     private final String fix;
 
@@ -30,6 +30,18 @@ final class ShellLexer {
     }
   }
 
+  /** Substitutions nested deeper than this fail, rather than overflow the thread's stack. */
+  static final int MAX_NESTING = 100;
+
+  /** Nesting deeper than {@link #MAX_NESTING}; passed up unchanged through the enclosing ones. */
+  private static final class TooDeep extends SubstitutionException {
+    TooDeep() {
+      super(
+          "Variable substitutions nested more than " + MAX_NESTING + " deep",
+          "nest at most " + MAX_NESTING + " ${...} inside each other");
+    }
+  }
+
   private static final int EOF = -1;
   static final String MODIFIERS =
       "use ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:+alternative}, ${NAME+alternative},"
@@ -45,6 +57,7 @@ final class ShellLexer {
   private int[] source;
   private int pos;
   private boolean rawEscapes;
+  private int nesting;
 
   /**
    * A lexer for one Dockerfile.
@@ -96,6 +109,7 @@ final class ShellLexer {
   private Processed process(String word) throws SubstitutionException {
     source = word.codePoints().toArray();
     pos = 0;
+    nesting = 0;
     rawEscapes = rawEscapesDefault;
     return processStopOn(EOF, rawEscapesDefault);
   }
@@ -220,6 +234,18 @@ final class ShellLexer {
   }
 
   private String processDollar() throws SubstitutionException {
+    if (nesting == MAX_NESTING) {
+      throw new TooDeep();
+    }
+    nesting++;
+    try {
+      return dollar();
+    } finally {
+      nesting--;
+    }
+  }
+
+  private String dollar() throws SubstitutionException {
     pos++;
     if (peek() != '{') {
       String name = processName();
@@ -308,7 +334,7 @@ final class ShellLexer {
     try {
       pattern = processStopOn('/', true).text;
     } catch (SubstitutionException e) {
-      if (peek() == EOF) {
+      if (peek() == EOF && !(e instanceof TooDeep)) {
         throw new SubstitutionException(
             "Missing '/' in variable substitution", "write ${NAME/pattern/replacement}");
       }
@@ -329,7 +355,7 @@ final class ShellLexer {
     try {
       return processStopOn(stop, raw).text;
     } catch (SubstitutionException e) {
-      if (peek() == EOF) {
+      if (peek() == EOF && !(e instanceof TooDeep)) {
         throw missingBrace();
       }
       throw e;
@@ -364,7 +390,29 @@ final class ShellLexer {
 
   private static SubstitutionException unsupported(String modifier) {
     return new SubstitutionException(
-        "Unsupported modifier '" + modifier + "' in variable substitution", MODIFIERS);
+        "Unsupported modifier '" + visible(modifier) + "' in variable substitution", MODIFIERS);
+  }
+
+  /** The text with control characters written as escapes, so that an error stays one line. */
+  static String visible(String text) {
+    StringBuilder out = new StringBuilder();
+    text.codePoints()
+        .forEach(
+            cp -> {
+              switch (cp) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                  if (cp < 0x20 || cp == 0x7F) {
+                    out.append(String.format("\\u%04x", cp));
+                  } else {
+                    out.appendCodePoint(cp);
+                  }
+                }
+              }
+            });
+    return out.toString();
   }
 
   private static SubstitutionException required(String name, String problem) {

@@ -201,6 +201,26 @@ class ReleaseBundleTest {
   }
 
   @Test
+  void aYamlProblemQuotingALineBreakStaysOnOneLine() {
+    // found by ComposeTemplateFuzzTest: snakeyaml's problem text ends with the line break it met
+    assertThatThrownBy(() -> ComposeYaml.read("\"\\x\"\nservices:", ReleaseBundle.TEMPLATE))
+        .hasMessage(
+            "Invalid YAML in the compose template: expected escape sequence of 2 hexadecimal"
+                + " numbers, but found: \"\\n at src/main/docker/compose.yaml:1:4; fix the YAML there");
+  }
+
+  @Test
+  void aValueThatDoesNotFitItsTagIsNamedNotThrownAsANumberFormatException() {
+    // found by ComposeTemplateFuzzTest
+    assertThatThrownBy(() -> ComposeYaml.read("i: !!int abc", ReleaseBundle.TEMPLATE))
+        .isInstanceOf(BundleException.class)
+        .hasMessage(
+            "Invalid YAML in the compose template src/main/docker/compose.yaml: a value does not"
+                + " fit its tag (For input string: \"abc\"); fix the value or remove its tag"
+                + " (!!int, !!float, !!timestamp, ...)");
+  }
+
+  @Test
   void aFailedBundleLeavesThePreviousOneInPlace() throws Exception {
     Path first =
         ReleaseBundle.prepare(input(0, member("orders", service(8080, null, null, null)))).commit();
