@@ -7,6 +7,7 @@ import dev.dockyard.engine.jib.RegistryGreeting;
 import dev.dockyard.registry.CaCertificates;
 import dev.dockyard.registry.DockerConfigCredentials;
 import dev.dockyard.registry.RegistryPolicy;
+import dev.dockyard.registry.RetryBudget;
 import dev.dockyard.report.SummaryRow;
 import java.io.File;
 import java.nio.file.Path;
@@ -216,6 +217,14 @@ abstract class DockyardMojo extends AbstractMojo {
       defaultValue = "${user.home}/.cache/dockyard/base-layers")
   String baseImageCache;
 
+  /**
+   * How long, in seconds, a registry that keeps failing transiently (connection resets, timeouts,
+   * 429, 5xx) is retried for one image before the build fails ({@code
+   * -Ddockyard.registryRetryTime}); default 120.
+   */
+  @Parameter(property = "dockyard.registryRetryTime", defaultValue = "120")
+  String registryRetryTime;
+
   /** The module being built; set by Maven, not a user setting. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
@@ -275,11 +284,24 @@ abstract class DockyardMojo extends AbstractMojo {
 
   private RegistryPolicy registryPolicy(ModuleConfig config) throws MojoFailureException {
     return new RegistryPolicy(
-        config.insecureRegistries(),
-        config.mirrors(),
-        new SettingsCredentials(settings, settingsDecrypter, System.getenv()),
-        DockerConfigCredentials.fromEnvironment(System.getenv()),
-        caCertificates(config));
+            config.insecureRegistries(),
+            config.mirrors(),
+            new SettingsCredentials(settings, settingsDecrypter, System.getenv()),
+            DockerConfigCredentials.fromEnvironment(System.getenv()),
+            caCertificates(config))
+        .withRetryTime(retryTime(config));
+  }
+
+  private static java.time.Duration retryTime(ModuleConfig config) throws MojoFailureException {
+    return RetryBudget.parseSeconds(config.registryRetryTime())
+        .orElseThrow(
+            () ->
+                new MojoFailureException(
+                    "Invalid registry retry time: '"
+                        + config.registryRetryTime()
+                        + "' at <registryRetryTime>/-Ddockyard.registryRetryTime; give whole"
+                        + " seconds from 1 to 86400, e.g. "
+                        + RetryBudget.DEFAULT.toSeconds()));
   }
 
   /** The module's plan: skipped with a reason, or the image to build. */

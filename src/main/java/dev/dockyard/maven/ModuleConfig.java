@@ -48,7 +48,8 @@ record ModuleConfig(
     String since,
     String releaseName,
     String portOffset,
-    boolean skipCompose) {
+    boolean skipCompose,
+    String registryRetryTime) {
 
   static ModuleConfig from(DockyardMojo mojo) {
     Overrides o = new Overrides(mojo.session.getUserProperties(), mojo.project);
@@ -84,7 +85,8 @@ record ModuleConfig(
         o.string("since", mojo.since),
         o.string("releaseName", mojo.releaseName),
         o.string("portOffset", mojo.portOffset == null ? null : mojo.portOffset.toString()),
-        o.bool("skipCompose", mojo.skipCompose));
+        o.bool("skipCompose", mojo.skipCompose),
+        o.string("registryRetryTime", mojo.registryRetryTime));
   }
 
   /**
