@@ -5,7 +5,7 @@
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
 
-class FaultSessions {
+class FaultProxySessions {
   static final String CONTROL = System.getenv('DOCKYARD_TEST_FAULT_PROXY') ?: '127.0.0.1:5690'
   static final String REGISTRY = System.getenv('DOCKYARD_IT_REGISTRY') ?: '127.0.0.1:5000'
   static final String ACCEPT = 'application/vnd.docker.distribution.manifest.v2+json,' +
@@ -76,4 +76,4 @@ class FaultSessions {
     return [code: code, body: body, digest: c.getHeaderField('Docker-Content-Digest')]
   }
 }
-return new FaultSessions()
+return new FaultProxySessions()
