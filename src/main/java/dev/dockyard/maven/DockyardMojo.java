@@ -339,7 +339,8 @@ abstract class DockyardMojo extends AbstractMojo {
         baseLayersCache(),
         new MavenBuildLog(getLog(), !session.getRequest().isInteractiveMode()),
         // Beside the layer caches: where the layers this machine pushed can be mounted from.
-        ReactorState.of(session).layers(baseLayersCache().resolveSibling("pushed-layers.tsv")),
+        ReactorState.of(session)
+            .layers(baseLayersCache().resolveSibling("pushed-layers.tsv"), getLog()),
         plan.origins(),
         ReactorState.of(session).connections());
   }
