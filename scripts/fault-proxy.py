@@ -27,6 +27,7 @@ Only the Python 3 standard library is used.
 """
 import argparse
 import json
+import os
 import random
 import socket
 import struct
@@ -389,6 +390,9 @@ class Control(BaseHTTPRequestHandler):
 
 
 def main():
+    # A long-lived server must not hold what its starter had open: a `flock` around scripts/test
+    # would stay locked for as long as the proxy runs.
+    os.closerange(3, 65536)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--control", default="127.0.0.1:5690", help="host:port of the control endpoint")
     args = parser.parse_args()

@@ -96,6 +96,7 @@ final class JarMembership {
     List<String> lines = new ArrayList<>();
     new TreeMap<>(members).forEach((jar, users) -> lines.add(jar + "\t" + String.join(",", users)));
     try {
+      log.debug("Writing the jar membership cache " + file);
       SealedLines.write(file, lines);
     } catch (IOException e) {
       log.debug("Jar membership not cached: " + e);

@@ -293,6 +293,7 @@ public final class JibEngine implements ImageEngine {
         if (fingerprint != null) {
           KnownImages.remember(request, targetReference, fingerprint, result);
         }
+        request.log().debug("Writing the ledger of pushed layers");
         request.layers().save();
       }
       return result;
