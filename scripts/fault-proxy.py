@@ -237,6 +237,12 @@ class Session:
         upstream = None
         try:
             source = client.makefile("rb")
+            if source.peek(1)[:1] == b"\x16":
+                # A TLS hello (jib tries HTTPS first): answer in plain HTTP, as the registry
+                # itself would, so the client falls back to HTTP at once.
+                client.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n"
+                               b"Connection: close\r\n\r\n")
+                return
             while self.running:
                 head = read_head(source)
                 if head is None:
