@@ -36,6 +36,13 @@ class FaultProxySessions {
 
   Map close(int port) { call('DELETE', "/sessions/${port}") }
 
+  /** Closes the session on this port if one is open (left by a crashed run). */
+  void closeIfOpen(int port) {
+    HttpURLConnection c = (HttpURLConnection) new URL("http://${CONTROL}/sessions/${port}").openConnection()
+    c.requestMethod = 'DELETE'
+    c.responseCode
+  }
+
   /** The digest a tag names, read past the proxy; null when the tag does not exist. */
   String digest(String repository, String tag) {
     Map r = get("${repository}/manifests/${tag}", 'HEAD')

@@ -8,16 +8,16 @@ import java.util.function.LongSupplier;
 /**
  * How long a registry that keeps failing transiently (resets, timeouts, 429, 5xx) is tried again
  * for one image: every retry of that image draws on one deadline ({@code <registryRetryTime>}),
- * waiting 0.5 s, 1 s, 2 s, then 4 s between attempts, or what a {@code Retry-After} asks, and the
- * build fails once the deadline has passed.
+ * waiting 0.25 s, 0.5 s, 1 s, then 2 s between attempts, or what a {@code Retry-After} asks, and
+ * the build fails once the deadline has passed.
  */
 public final class RetryBudget {
 
   /** {@code <registryRetryTime>}'s default. */
   public static final Duration DEFAULT = Duration.ofSeconds(120);
 
-  static final long FIRST_WAIT_MILLIS = 500;
-  static final long LONGEST_WAIT_MILLIS = 4_000;
+  static final long FIRST_WAIT_MILLIS = 250;
+  static final long LONGEST_WAIT_MILLIS = 2_000;
 
   private final Duration total;
   private final LongSupplier clock;

@@ -12,14 +12,14 @@ class RetryBudgetTest {
   private final AtomicLong now = new AtomicLong(1_000_000);
 
   @Test
-  void waitsDoubleFromHalfASecondUpToFourSeconds() {
+  void waitsDoubleFromAQuarterSecondUpToTwoSeconds() {
     RetryBudget budget = new RetryBudget(Duration.ofSeconds(120), now::get);
 
-    assertThat(budget.nextWait(1, -1)).hasValue(500);
-    assertThat(budget.nextWait(2, -1)).hasValue(1_000);
-    assertThat(budget.nextWait(3, -1)).hasValue(2_000);
-    assertThat(budget.nextWait(4, -1)).hasValue(4_000);
-    assertThat(budget.nextWait(40, -1)).hasValue(4_000);
+    assertThat(budget.nextWait(1, -1)).hasValue(250);
+    assertThat(budget.nextWait(2, -1)).hasValue(500);
+    assertThat(budget.nextWait(3, -1)).hasValue(1_000);
+    assertThat(budget.nextWait(4, -1)).hasValue(2_000);
+    assertThat(budget.nextWait(40, -1)).hasValue(2_000);
     assertThat(budget.retries()).isEqualTo(5);
   }
 
@@ -28,7 +28,7 @@ class RetryBudgetTest {
     RetryBudget budget = new RetryBudget(Duration.ofSeconds(120), now::get);
 
     assertThat(budget.nextWait(1, 3_000)).hasValue(3_000);
-    assertThat(budget.nextWait(4, 1_000)).hasValue(4_000);
+    assertThat(budget.nextWait(4, 1_000)).hasValue(2_000);
   }
 
   @Test
@@ -36,7 +36,7 @@ class RetryBudgetTest {
     RetryBudget budget = new RetryBudget(Duration.ofSeconds(20), now::get);
     now.addAndGet(19_000);
 
-    assertThat(budget.nextWait(1, -1)).hasValue(500);
+    assertThat(budget.nextWait(1, -1)).hasValue(250);
     assertThat(budget.nextWait(3, -1)).isEqualTo(OptionalLong.empty());
     assertThat(budget.nextWait(1, 5_000)).isEmpty();
     now.addAndGet(5_000);
