@@ -47,6 +47,10 @@ final class TransientFailures {
           || message.contains("blob upload unknown")) {
         return "upload session lost (" + (message.contains("nvalid") ? "invalid" : "unknown") + ")";
       }
+      // The same after a reset mid-upload, from a registry that sends no error body with its 404.
+      if (message.contains("Tried to push BLOB") && message.contains("404")) {
+        return "upload session lost (unknown)";
+      }
     }
     for (Throwable t : chain) {
       if (t instanceof ConnectException) {

@@ -25,6 +25,13 @@ class TransientFailuresTest {
             TransientFailures.describe(
                 new IOException("failed because: other: blob upload unknown: 404 Not Found")))
         .isEqualTo("upload session lost (unknown)");
+    assertThat(
+            TransientFailures.describe(
+                new IOException(
+                    "Tried to push BLOB for reg/shop/orders with digest sha256:84 but failed"
+                        + " because: registry returned error code 404 but did not return any"
+                        + " details; possible causes include invalid or wrong reference: 404")))
+        .isEqualTo("upload session lost (unknown)");
   }
 
   @Test
