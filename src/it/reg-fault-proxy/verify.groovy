@@ -35,8 +35,9 @@ double seconds = took.group(2) == 's' ? took.group(1) as double :
 println "build 12 gave up after ${seconds} s (registryRetryTime 20 s)"
 new File(basedir, 'gave-up-after.txt').text = "${seconds}\n"
 assert seconds < 60 : "build 12 took ${seconds} s to give up"
-def error = last.readLines().find { it.startsWith('[ERROR] Registry 127.0.0.1:5612 kept failing: ') }
+def error = last.readLines().find { it.contains('Registry 127.0.0.1:5612 kept failing: ') }
 assert error : 'the error names the registry'
+assert error.startsWith('[ERROR] Failed to execute goal dev.dockyard:dockyard-maven-plugin:') && error.contains(' on project svc-1: Registry 127.0.0.1:5612 kept failing: ')
 assert error =~ /kept failing: '(HTTP (429|5\d\d)|SocketException: .*|ConnectionClosedException: .*|NoHttpResponseException: .*|timeout: .*|no complete answer within <registryRetryTime> \(20s\); the registry stalls|upload session lost \(\w+\))' while pushing 127\.0\.0\.1:5612\/it-faults-${run}-ref\/svc-1, retried for up to <registryRetryTime> \(20s\); check that the registry and any proxy in front of it are healthy, then rerun \(what was uploaded is kept and skipped\), or retry longer with -Ddockyard\.registryRetryTime=SECONDS/
 // No tag moved: each still names the reference image, complete.
 services.each { s ->
