@@ -1,18 +1,49 @@
+// Builds 2 to 11 (10 deploys through 20% faults) pushed the reference digests, every tag naming a
+// complete image; every kind of fault was injected. Build 12 (every request fails) gave up within
+// its 20 s of retries, named the registry, the failure and what to do, and moved no tag.
 def checks = evaluate(new File(basedir, '../../../src/it/lib/Checks.groovy'))
-def proxy = System.properties.remove('dockyard.it.faultProxy')
-proxy.stop()
-def log = checks.log()
-println "fault proxy: ${proxy.connections} connections, ${proxy.resets} reset, ${proxy.delays} delayed"
-assert proxy.resets.get() >= 1 : 'the proxy reset connections during the build'
-def report = new groovy.json.JsonSlurper().parse(checks.file('target/dockyard/image.json'))
-assert log.contains("Pushed 127.0.0.1:5601/it-reg-fault/reg-fault-proxy@${report.digest} (new); tags 1.0.0-SNAPSHOT move at the end of the reactor")
-assert log.contains('Tagged 1 image at the end of the reactor (1 tag') : 'the tag moved through the flaky proxy too'
-assert report.pushed
-// Read back without the proxy: the tag names a complete image with the built digest.
-assert checks.digest('it-reg-fault/reg-fault-proxy', '1.0.0-SNAPSHOT') == report.digest
-def manifest = checks.manifest('it-reg-fault/reg-fault-proxy', '1.0.0-SNAPSHOT')
-manifest.layers.takeRight(2).each { layer ->
-  assert checks.get("it-reg-fault/reg-fault-proxy/blobs/${layer.digest}", 'application/octet-stream').code == 200
+def faults = evaluate(new File(basedir, '../../../src/it/lib/FaultSessions.groovy'))
+def services = (1..6).collect { "svc-${it}".toString() }
+def run = checks.file('run.txt').text.trim()
+def some = faults.close(5611)
+def all = faults.close(5612)
+println "20% session: ${some.requests} requests, ${some.injected} faults injected: ${some.faults}"
+println "100% session: ${all.requests} requests, ${all.injected} faults injected: ${all.faults}"
+new File(basedir, 'faults.json').text = groovy.json.JsonOutput.toJson([some: some, all: all])
+
+def reference = services.collectEntries { s -> [(s): faults.digest("it-faults-${run}-ref/${s}", '1.0.0')] }
+assert reference.values().every { it?.startsWith('sha256:') } : "reference digests: ${reference}"
+(1..10).each { round ->
+  services.each { s ->
+    def repository = "it-faults-${run}-r${round}/${s}"
+    assert faults.digest(repository, '1.0.0') == reference[s] : "deploy ${round}: ${repository}:1.0.0"
+    assert faults.digest(repository, 'latest') == reference[s] : "deploy ${round}: ${repository}:latest"
+    assert faults.incomplete(repository) == []
+  }
 }
-assert checks.run('127.0.0.1:5000/it-reg-fault/reg-fault-proxy:1.0.0-SNAPSHOT') == 'pushed through a flaky network'
+// Every kind of fault met, and survived, in the 10 deploys.
+some.faults.each { kind, n -> assert n > 0 : "no '${kind}' fault was injected in 10 deploys" }
+assert some.injected >= 0.15 * some.requests
+
+// Build 12: the log of the last build (build.log holds every build of this IT, in order).
+def log = checks.log()
+def last = log.substring(Math.max(0, log.lastIndexOf('[INFO] Scanning for projects')))
+def took = (last =~ /\[INFO\] Total time:\s+([0-9.:]+) (s|min)/)
+assert took.find() : 'build 12 has no total time'
+double seconds = took.group(2) == 's' ? took.group(1) as double :
+    took.group(1).split(':').with { (it[0] as double) * 60 + (it[1] as double) }
+println "build 12 gave up after ${seconds} s (registryRetryTime 20 s)"
+new File(basedir, 'gave-up-after.txt').text = "${seconds}\n"
+assert seconds < 60 : "build 12 took ${seconds} s to give up"
+def error = last.readLines().find { it.contains('Registry 127.0.0.1:5612 kept failing: ') }
+assert error : 'the error names the registry'
+assert error.startsWith('[ERROR] Failed to execute goal dev.dockyard:dockyard-maven-plugin:') && error.contains(' on project svc-1: Registry 127.0.0.1:5612 kept failing: ')
+assert error =~ /kept failing: '(HTTP (429|5\d\d)|SocketException: .*|ConnectionClosedException: .*|NoHttpResponseException: .*|timeout: .*|no complete answer within <registryRetryTime> \(20s\); the registry stalls|upload session lost \(\w+\))' while pushing 127\.0\.0\.1:5612\/it-faults-${run}-ref\/svc-1, retried for up to <registryRetryTime> \(20s\); check that the registry and any proxy in front of it are healthy, then rerun \(what was uploaded is kept and skipped\), or retry longer with -Ddockyard\.registryRetryTime=SECONDS/
+// No tag moved: each still names the reference image, complete.
+services.each { s ->
+  def repository = "it-faults-${run}-ref/${s}"
+  assert faults.digest(repository, '1.0.0') == reference[s] : "${repository}:1.0.0 moved"
+  assert faults.digest(repository, 'latest') == reference[s] : "${repository}:latest moved"
+  assert faults.incomplete(repository) == []
+}
 return true

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
 
 /**
  * The layers pushed to each registry, by this reactor and, when the ledger is kept in a file, by
@@ -40,6 +41,7 @@ public final class LayerLedger {
   private final Map<String, Pushed> bySignature = new LinkedHashMap<>();
   private final Map<String, Boolean> digests = new LinkedHashMap<>();
   private final Path file;
+  private int dropped;
 
   /** A ledger for one run only. */
   public LayerLedger() {
@@ -51,25 +53,54 @@ public final class LayerLedger {
   }
 
   /**
-   * A ledger kept in this file across builds, with what it already holds; an unreadable file is
-   * treated as empty (it is only a cache).
+   * A ledger kept in this file across builds, with what it already holds. Every line carries a
+   * checksum of its fields: a line cut short (a build killed while another wrote the file, a full
+   * disk) or changed is dropped, never trusted, and counted in {@link #dropped()}; the next save
+   * writes the file afresh. An unreadable file is treated as empty (it is only a cache).
    */
   public static LayerLedger keptIn(Path file) {
     LayerLedger ledger = new LayerLedger(file);
     try {
       if (Files.isRegularFile(file)) {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          String[] fields = line.split("\t");
-          if (fields.length == 5) {
-            ledger.put(
-                fields[0], fields[1], new Pushed(fields[2], Long.parseLong(fields[3]), fields[4]));
+          if (!ledger.read(line)) {
+            ledger.dropped++;
           }
         }
       }
-    } catch (IOException | NumberFormatException e) {
+    } catch (IOException e) {
       // A cache: start afresh.
     }
     return ledger;
+  }
+
+  /** Takes one line of the file if its checksum holds and it has every field. */
+  private boolean read(String line) {
+    int last = line.lastIndexOf('\t');
+    if (last < 0 || !line.substring(last + 1).equals(checksum(line.substring(0, last)))) {
+      return false;
+    }
+    String[] fields = line.substring(0, last).split("\t", -1);
+    if (fields.length != 5) {
+      return false;
+    }
+    try {
+      put(fields[0], fields[1], new Pushed(fields[2], Long.parseLong(fields[3]), fields[4]));
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** The lines of the file that were cut short or damaged, and so dropped, when it was read. */
+  public int dropped() {
+    return dropped;
+  }
+
+  static String checksum(String fields) {
+    CRC32 crc = new CRC32();
+    crc.update(fields.getBytes(StandardCharsets.UTF_8));
+    return String.format("%08x", crc.getValue());
   }
 
   /** The layer with this signature pushed to this registry, if any. */
@@ -123,8 +154,9 @@ public final class LayerLedger {
         continue;
       }
       Pushed layer = entry.getValue();
-      lines.add(
-          entry.getKey() + "\t" + layer.digest() + "\t" + layer.size() + "\t" + layer.repository());
+      String fields =
+          entry.getKey() + "\t" + layer.digest() + "\t" + layer.size() + "\t" + layer.repository();
+      lines.add(fields + "\t" + checksum(fields));
     }
     Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
     Files.write(temp, lines, StandardCharsets.UTF_8);

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -40,7 +41,10 @@ public final class ReactorJar {
   public static Path normalized(Path jar, String name, Path cache) throws IOException {
     byte[] content = normalize(jar);
     Path file = cache.resolve(sha256(content)).resolve(name);
-    if (Files.isRegularFile(file) && Files.size(file) == content.length) {
+    // A file cut short or changed since it was kept is not trusted: it is written again.
+    if (Files.isRegularFile(file)
+        && Files.size(file) == content.length
+        && Arrays.equals(Files.readAllBytes(file), content)) {
       return file;
     }
     Files.createDirectories(file.getParent());

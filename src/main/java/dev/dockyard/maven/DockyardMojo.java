@@ -7,6 +7,7 @@ import dev.dockyard.engine.jib.RegistryGreeting;
 import dev.dockyard.registry.CaCertificates;
 import dev.dockyard.registry.DockerConfigCredentials;
 import dev.dockyard.registry.RegistryPolicy;
+import dev.dockyard.registry.RetryBudget;
 import dev.dockyard.report.SummaryRow;
 import java.io.File;
 import java.nio.file.Path;
@@ -222,6 +223,14 @@ abstract class DockyardMojo extends AbstractMojo {
   @Parameter(property = "dockyard.credentialHelperTimeout", defaultValue = "60")
   String credentialHelperTimeout;
 
+  /**
+   * How long, in seconds, a registry that keeps failing transiently (connection resets, timeouts,
+   * 429, 5xx) is retried for one image before the build fails ({@code
+   * -Ddockyard.registryRetryTime}); default 120.
+   */
+  @Parameter(property = "dockyard.registryRetryTime", defaultValue = "120")
+  String registryRetryTime;
+
   /** The module being built; set by Maven, not a user setting. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
@@ -281,12 +290,25 @@ abstract class DockyardMojo extends AbstractMojo {
 
   private RegistryPolicy registryPolicy(ModuleConfig config) throws MojoFailureException {
     return new RegistryPolicy(
-        config.insecureRegistries(),
-        config.mirrors(),
-        new SettingsCredentials(settings, settingsDecrypter, System.getenv()),
-        DockerConfigCredentials.fromEnvironment(
-            System.getenv(), HelperTimeout.parse(config.credentialHelperTimeout())),
-        caCertificates(config));
+            config.insecureRegistries(),
+            config.mirrors(),
+            new SettingsCredentials(settings, settingsDecrypter, System.getenv()),
+            DockerConfigCredentials.fromEnvironment(
+                System.getenv(), HelperTimeout.parse(config.credentialHelperTimeout())),
+            caCertificates(config))
+        .withRetryTime(retryTime(config));
+  }
+
+  private static java.time.Duration retryTime(ModuleConfig config) throws MojoFailureException {
+    return RetryBudget.parseSeconds(config.registryRetryTime())
+        .orElseThrow(
+            () ->
+                new MojoFailureException(
+                    "Invalid registry retry time: '"
+                        + config.registryRetryTime()
+                        + "' at <registryRetryTime>/-Ddockyard.registryRetryTime; give whole"
+                        + " seconds from 1 to 86400, e.g. "
+                        + RetryBudget.DEFAULT.toSeconds()));
   }
 
   /**
@@ -343,7 +365,8 @@ abstract class DockyardMojo extends AbstractMojo {
         baseLayersCache(),
         new MavenBuildLog(getLog(), !session.getRequest().isInteractiveMode()),
         // Beside the layer caches: where the layers this machine pushed can be mounted from.
-        ReactorState.of(session).layers(baseLayersCache().resolveSibling("pushed-layers.tsv")),
+        ReactorState.of(session)
+            .layers(baseLayersCache().resolveSibling("pushed-layers.tsv"), getLog()),
         plan.origins(),
         ReactorState.of(session).connections());
   }

@@ -1,10 +1,10 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.layout.SealedLines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -61,18 +61,26 @@ final class JarMembership {
     Path file = key.map(k -> cache.resolve(k + ".tsv")).orElse(null);
     if (file != null && Files.isRegularFile(file)) {
       try {
-        Map<String, SortedSet<String>> members = new HashMap<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          int tab = line.indexOf('\t');
-          if (tab > 0) {
-            members.put(
-                line.substring(0, tab),
-                Collections.unmodifiableSortedSet(
-                    new TreeSet<>(Arrays.asList(line.substring(tab + 1).split(",")))));
+        Optional<List<String>> sealed = SealedLines.read(file);
+        if (sealed.isPresent()) {
+          Map<String, SortedSet<String>> members = new HashMap<>();
+          for (String line : sealed.get()) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+              members.put(
+                  line.substring(0, tab),
+                  Collections.unmodifiableSortedSet(
+                      new TreeSet<>(Arrays.asList(line.substring(tab + 1).split(",")))));
+            }
           }
+          log.debug("Jar membership of the reactor read from " + file);
+          return new JarMembership(Map.copyOf(members), reactorModules(session));
         }
-        log.debug("Jar membership of the reactor read from " + file);
-        return new JarMembership(Map.copyOf(members), reactorModules(session));
+        log.warn(
+            "Jar membership cache "
+                + file
+                + " is damaged (cut short or changed, its seal fails): not trusted, resolved"
+                + " again and rewritten");
       } catch (IOException e) {
         log.debug("Jar membership cache unreadable, resolving again: " + e);
       }
@@ -88,10 +96,8 @@ final class JarMembership {
     List<String> lines = new ArrayList<>();
     new TreeMap<>(members).forEach((jar, users) -> lines.add(jar + "\t" + String.join(",", users)));
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-      Files.write(temp, lines, StandardCharsets.UTF_8);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      log.debug("Writing the jar membership cache " + file);
+      SealedLines.write(file, lines);
     } catch (IOException e) {
       log.debug("Jar membership not cached: " + e);
     }
@@ -104,7 +110,7 @@ final class JarMembership {
    */
   private static Optional<String> key(MavenSession session, List<MavenProject> imageModules) {
     Set<String> reactor = reactorModules(session);
-    StringBuilder text = new StringBuilder("membership 1\n");
+    StringBuilder text = new StringBuilder("membership 2\n");
     Set<String> images = new TreeSet<>();
     imageModules.forEach(module -> images.add(module.getId()));
     text.append(images).append('\n');

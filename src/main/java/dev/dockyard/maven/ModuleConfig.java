@@ -51,7 +51,8 @@ record ModuleConfig(
     String releaseName,
     String portOffset,
     boolean skipCompose,
-    String credentialHelperTimeout) {
+    String credentialHelperTimeout,
+    String registryRetryTime) {
 
   static ModuleConfig from(DockyardMojo mojo) throws MojoFailureException {
     Overrides o = new Overrides(mojo.session.getUserProperties(), mojo.project);
@@ -88,7 +89,8 @@ record ModuleConfig(
         o.string("releaseName", mojo.releaseName),
         o.string("portOffset", mojo.portOffset == null ? null : mojo.portOffset.toString()),
         o.bool("skipCompose", mojo.skipCompose),
-        o.string("credentialHelperTimeout", mojo.credentialHelperTimeout));
+        o.string("credentialHelperTimeout", mojo.credentialHelperTimeout),
+        o.string("registryRetryTime", mojo.registryRetryTime));
   }
 
   /**

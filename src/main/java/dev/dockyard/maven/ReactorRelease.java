@@ -175,6 +175,7 @@ final class ReactorRelease {
         tags.put(image.row().image() + ":" + tag, false);
       }
     }
+    log.debug("Moving tags at the end of the reactor: " + String.join(", ", tags.keySet()));
     RegistryTags registry = new RegistryTags();
     AtomicInteger inPlace = new AtomicInteger();
     try {

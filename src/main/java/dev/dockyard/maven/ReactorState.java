@@ -70,11 +70,20 @@ final class ReactorState {
 
   /**
    * The layers pushed by the reactor's modules and by earlier builds, kept in this file; read by
-   * the first module that asks.
+   * the first module that asks, which says so when entries of the file were damaged and dropped.
    */
-  synchronized LayerLedger layers(Path file) {
+  synchronized LayerLedger layers(Path file, org.apache.maven.plugin.logging.Log log) {
     if (layers == null) {
       layers = LayerLedger.keptIn(file);
+      if (layers.dropped() > 0) {
+        log.warn(
+            "Dropped "
+                + layers.dropped()
+                + " damaged entries of the ledger of pushed layers "
+                + file
+                + " (cut short or changed, their checksum fails): they are not trusted, and"
+                + " rebuilt as layers are pushed");
+      }
     }
     return layers;
   }

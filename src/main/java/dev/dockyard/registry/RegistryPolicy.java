@@ -1,5 +1,6 @@
 package dev.dockyard.registry;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class RegistryPolicy {
   private final DockerConfigCredentials dockerConfig;
   private final CaCertificates caCertificates;
   private final Map<String, Optional<RegistryCredential>> found = new ConcurrentHashMap<>();
+  private Duration retryTime = RetryBudget.DEFAULT;
 
   /**
    * @param insecureRegistries registries ({@code host} or {@code host:port}) allowed plain HTTP or
@@ -59,6 +61,19 @@ public final class RegistryPolicy {
         credentials,
         DockerConfigCredentials.fromEnvironment(System.getenv()),
         CaCertificates.none());
+  }
+
+  /** This policy with {@code <registryRetryTime>}: how long a failing registry is retried. */
+  public RegistryPolicy withRetryTime(Duration time) {
+    RegistryPolicy copy =
+        new RegistryPolicy(insecureRegistries, mirrors, credentials, dockerConfig, caCertificates);
+    copy.retryTime = time;
+    return copy;
+  }
+
+  /** A fresh budget for retrying one image's registry calls, from now. */
+  public RetryBudget retryBudget() {
+    return RetryBudget.starting(retryTime);
   }
 
   /** CAs from {@code <caCertificates>}, trusted on top of the JVM's trust store. */

@@ -83,4 +83,46 @@ class LayerLedgerTest {
     assertThat(next.find("reg", "sig-0")).isEmpty();
     assertThat(next.find("reg", "sig-" + LayerLedger.MAX_REMEMBERED)).isPresent();
   }
+
+  @Test
+  void aLineCutShortOrChangedIsDroppedAndTheNextSaveRewritesTheFile() throws Exception {
+    Path file = dir.resolve("pushed-layers.tsv");
+    LayerLedger first = LayerLedger.keptIn(file);
+    first.record("reg:5000", "sig-a", new LayerLedger.Pushed("sha256:aa", 10, "shop/orders"));
+    first.record("reg:5000", "sig-b", new LayerLedger.Pushed("sha256:bb", 20, "shop/billing"));
+    first.record("reg:5000", "sig-c", new LayerLedger.Pushed("sha256:cc", 30, "shop/users"));
+    first.save();
+    java.util.List<String> lines = Files.readAllLines(file);
+    // sig-a's repository changed, sig-c's line cut short half-way (as by a kill or a full disk).
+    String changed = lines.get(0).replace("shop/orders", "shop/ordres");
+    String cut = lines.get(2).substring(0, lines.get(2).length() / 2);
+    Files.write(file, java.util.List.of(changed, lines.get(1), cut));
+
+    LayerLedger next = LayerLedger.keptIn(file);
+
+    assertThat(next.dropped()).isEqualTo(2);
+    assertThat(next.find("reg:5000", "sig-a")).isEmpty();
+    assertThat(next.find("reg:5000", "sig-c")).isEmpty();
+    assertThat(next.contains("reg:5000", "sha256:cc")).isFalse();
+    assertThat(next.find("reg:5000", "sig-b"))
+        .contains(new LayerLedger.Pushed("sha256:bb", 20, "shop/billing"));
+    next.record("reg:5000", "sig-c", new LayerLedger.Pushed("sha256:cc", 30, "shop/users"));
+    next.save();
+    LayerLedger rebuilt = LayerLedger.keptIn(file);
+    assertThat(rebuilt.dropped()).isZero();
+    assertThat(rebuilt.find("reg:5000", "sig-c"))
+        .contains(new LayerLedger.Pushed("sha256:cc", 30, "shop/users"));
+    assertThat(rebuilt.find("reg:5000", "sig-a")).isEmpty();
+  }
+
+  @Test
+  void aLineWithoutChecksumFromAnOlderVersionIsNotTrusted() throws Exception {
+    Path file = dir.resolve("pushed-layers.tsv");
+    Files.writeString(file, "reg:5000\tsig-a\tsha256:aa\t10\tshop/orders\n");
+
+    LayerLedger ledger = LayerLedger.keptIn(file);
+
+    assertThat(ledger.dropped()).isEqualTo(1);
+    assertThat(ledger.find("reg:5000", "sig-a")).isEmpty();
+  }
 }

@@ -85,4 +85,21 @@ class ReactorJarTest {
 
     assertThat(ReactorJar.normalized(other, "lib.jar", cache)).isNotEqualTo(first);
   }
+
+  @Test
+  void aKeptJarCutShortOrChangedIsWrittenAgain() throws IOException {
+    Path cache = dir.resolve("cache");
+    Path source = jar("lib", "1.0.0", 0);
+    byte[] right = ReactorJar.normalize(source);
+    Path kept = ReactorJar.normalized(source, "lib.jar", cache);
+    Files.write(kept, java.util.Arrays.copyOf(right, right.length / 2));
+
+    assertThat(ReactorJar.normalized(source, "lib.jar", cache)).hasBinaryContent(right);
+
+    byte[] changed = right.clone();
+    changed[changed.length / 2] ^= 0x5a;
+    Files.write(kept, changed);
+
+    assertThat(ReactorJar.normalized(source, "lib.jar", cache)).hasBinaryContent(right);
+  }
 }

@@ -1,7 +1,6 @@
 package dev.dockyard.engine.jib;
 
 import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
-import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InsecureRegistryException;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
@@ -43,6 +42,7 @@ import dev.dockyard.files.FileProblem;
 import dev.dockyard.registry.CaCertificates;
 import dev.dockyard.registry.CredentialLookupException;
 import dev.dockyard.registry.RegistryPolicy;
+import dev.dockyard.registry.RetryBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -55,6 +55,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -71,12 +72,45 @@ public final class JibEngine implements ImageEngine {
     return "jib";
   }
 
+  /**
+   * Builds the image; a transient registry failure outside jib's containerize (reading the base
+   * image's digest, checking what the registry holds) starts the image over, on the same retry
+   * budget as containerize's own retries.
+   */
   @Override
   public ImageResult build(ImageRequest request, Target target) throws EngineException {
-    return trusting(
-        request.registries().caCertificates(),
-        request.log(),
-        trust -> build(request, target, trust));
+    RetryBudget budget = request.registries().retryBudget();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return trusting(
+            request.registries().caCertificates(),
+            request.log(),
+            trust -> build(request, target, trust, budget));
+      } catch (EngineException e) {
+        String why = TransientFailures.describe(e.getCause());
+        OptionalLong wait =
+            why == null || !target.isRegistry()
+                ? OptionalLong.empty()
+                : budget.nextWait(attempt, RegistryRetries.retryAfterMillis(e.getCause()));
+        if (wait.isEmpty()) {
+          throw e;
+        }
+        request
+            .log()
+            .warn(
+                TransientFailures.retrying(request.image(), why, attempt + 1, wait.getAsLong())
+                    + ", starting the image over");
+        if (request.connections() != null) {
+          request.connections().clear();
+        }
+        try {
+          Thread.sleep(wait.getAsLong());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** A body run with the trust of {@code <caCertificates>}: null when there are none. */
@@ -107,7 +141,8 @@ public final class JibEngine implements ImageEngine {
   /**
    * @param trust the JVM trust store plus {@code <caCertificates>}, null when there are none
    */
-  private ImageResult build(ImageRequest request, Target target, X509ExtendedTrustManager trust)
+  private ImageResult build(
+      ImageRequest request, Target target, X509ExtendedTrustManager trust, RetryBudget budget)
       throws EngineException {
     JibCredentials credentials =
         new JibCredentials(request.registries(), request.log(), request.connections());
@@ -231,8 +266,9 @@ public final class JibEngine implements ImageEngine {
       }
       JibContainer container =
           target.isStaged()
-              ? StagedPush.push(builder, containerizers, targetReference, request)
-              : containerizeWithRetries(builder, containerizers.to(targetReference), request);
+              ? StagedPush.push(builder, containerizers, targetReference, request, budget)
+              : RegistryRetries.containerize(
+                  builder, containerizers.to(targetReference), request, budget);
       progress.finish();
       long size;
       long shared = -1;
@@ -268,6 +304,7 @@ public final class JibEngine implements ImageEngine {
         if (fingerprint != null) {
           KnownImages.remember(request, targetReference, fingerprint, result);
         }
+        request.log().debug("Writing the ledger of pushed layers");
         request.layers().save();
       }
       return result;
@@ -600,49 +637,6 @@ public final class JibEngine implements ImageEngine {
     }
   }
 
-  private static final int MAX_ATTEMPTS = 5;
-  private static final long FIRST_BACKOFF_MILLIS = 1_000;
-
-  /**
-   * Runs containerize, again after a transient failure (connection reset, timeout, 429, 5xx) with
-   * exponential backoff, at most {@link #MAX_ATTEMPTS} times. A rerun resumes: blobs the registry
-   * already has are skipped, and tags are only written once every blob is there.
-   */
-  static JibContainer containerizeWithRetries(
-      JibContainerBuilder builder, Containerizer containerizer, ImageRequest request)
-      throws InterruptedException,
-          RegistryException,
-          IOException,
-          CacheDirectoryCreationException,
-          ExecutionException {
-    long backoff = FIRST_BACKOFF_MILLIS;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return builder.containerize(containerizer);
-      } catch (ExecutionException | RegistryException | IOException e) {
-        Throwable cause =
-            e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        String why = TransientFailures.describe(cause);
-        if (why == null || attempt >= MAX_ATTEMPTS) {
-          if (why != null) {
-            request
-                .log()
-                .warn(
-                    "Giving up on " + request.image() + " after " + attempt + " attempts: " + why);
-          }
-          throw e;
-        }
-        request
-            .log()
-            .warn(
-                TransientFailures.retrying(request.image(), why, attempt + 1, MAX_ATTEMPTS, backoff)
-                    + ", resuming with what the registry already has");
-        Thread.sleep(backoff);
-        backoff *= 2;
-      }
-    }
-  }
-
   static EngineException translate(
       Throwable cause, ImageRequest request, JibCredentials credentials) {
     if (cause instanceof BaseImageUnreadable unreadable) {
@@ -725,14 +719,19 @@ public final class JibEngine implements ImageEngine {
     }
     String transientFailure = TransientFailures.describe(cause);
     if (transientFailure != null) {
+      String image = request.image();
       return new EngineException(
-          "Registry kept failing: '"
+          "Registry "
+              + image.substring(0, Math.max(0, image.indexOf('/')))
+              + " kept failing: '"
               + transientFailure
-              + "' while building "
-              + request.image()
-              + " ("
-              + MAX_ATTEMPTS
-              + " attempts); rerun later: what was uploaded is kept and skipped",
+              + "' while pushing "
+              + image
+              + ", retried for up to <registryRetryTime> ("
+              + request.registries().retryBudget().total().toSeconds()
+              + "s); check that the registry and any proxy in front of it are healthy, then"
+              + " rerun (what was uploaded is kept and skipped), or retry longer with"
+              + " -Ddockyard.registryRetryTime=SECONDS",
           false,
           cause);
     }

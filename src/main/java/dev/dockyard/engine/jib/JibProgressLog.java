@@ -33,8 +33,13 @@ final class JibProgressLog {
     if (allocation.getAllocationUnits() > 0) {
       done += allocation.getFractionOfRoot() * units / allocation.getAllocationUnits();
     }
+    boolean first = !doneByAllocation.containsKey(allocation);
     long allocationDone = doneByAllocation.merge(allocation, units, Long::sum);
     String description = allocation.getDescription();
+    if (first && description.startsWith("pushing")) {
+      // -X shows where a push is: which blob or manifest goes up now.
+      log.debug(module + ": " + description.trim());
+    }
     boolean bytes = description.startsWith("pushing blob") || description.startsWith("pulling");
     long now = System.currentTimeMillis();
     int quarter = (int) Math.min(4, Math.floor(done * 4));

@@ -14,11 +14,13 @@ import com.google.cloud.tools.jib.registry.RegistryClient;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageRequest;
+import dev.dockyard.registry.RetryBudget;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,9 +31,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class RegistryTags {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Attempts of one registry call that meets transient failures (resets, 429, 5xx). */
-  private static final int ATTEMPTS = 5;
 
   /** The digest the tag names in the request's repository, empty when the tag does not exist. */
   public Optional<String> digestOf(ImageRequest request, String tag) throws EngineException {
@@ -157,7 +156,7 @@ public final class RegistryTags {
   private static <T> T call(
       ImageRequest request, AtomicReference<RegistryClient> kept, RegistryCall<T> body)
       throws EngineException {
-    long backoff = 500;
+    RetryBudget budget = request.registries().retryBudget();
     for (int attempt = 1; ; attempt++) {
       try {
         return callOnce(request, kept, body);
@@ -168,19 +167,22 @@ public final class RegistryTags {
           request.connections().clear();
         }
         String why = TransientFailures.describe(e.getCause());
-        if (why == null || attempt >= ATTEMPTS) {
+        OptionalLong wait =
+            why == null
+                ? OptionalLong.empty()
+                : budget.nextWait(attempt, RegistryRetries.retryAfterMillis(e.getCause()));
+        if (wait.isEmpty()) {
           throw e;
         }
         request
             .log()
-            .warn(TransientFailures.retrying(request.image(), why, attempt + 1, ATTEMPTS, backoff));
+            .warn(TransientFailures.retrying(request.image(), why, attempt + 1, wait.getAsLong()));
         try {
-          Thread.sleep(backoff);
+          Thread.sleep(wait.getAsLong());
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           throw e;
         }
-        backoff *= 2;
       }
     }
   }

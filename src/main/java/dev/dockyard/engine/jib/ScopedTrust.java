@@ -131,6 +131,11 @@ final class ScopedTrust {
     T run() throws E;
   }
 
+  /** This thread's scope, or null outside {@link #call}. */
+  static X509ExtendedTrustManager scoped() {
+    return SCOPE.get();
+  }
+
   private static X509ExtendedTrustManager current() {
     X509ExtendedTrustManager scoped = SCOPE.get();
     return scoped != null ? scoped : jvmTrust();

@@ -7,6 +7,7 @@ import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryException;
 import dev.dockyard.engine.ImageRequest;
+import dev.dockyard.registry.RetryBudget;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,7 +38,8 @@ final class StagedPush {
       JibContainerBuilder builder,
       ContainerizerFactory containerizers,
       ImageReference reference,
-      ImageRequest request)
+      ImageRequest request,
+      RetryBudget budget)
       throws InterruptedException,
           RegistryException,
           IOException,
@@ -55,8 +57,11 @@ final class StagedPush {
           }
         };
     try {
-      JibEngine.containerizeWithRetries(
-          builder, containerizers.to(reference.withQualifier(PLACEHOLDER), watcher), request);
+      RegistryRetries.containerize(
+          builder,
+          containerizers.to(reference.withQualifier(PLACEHOLDER), watcher),
+          request,
+          budget);
       throw new IllegalStateException("jib pushed a manifest under a placeholder digest");
     } catch (ExecutionException e) {
       if (!stoppedAtManifest(e) || digest.get() == null) {
@@ -64,8 +69,8 @@ final class StagedPush {
       }
     }
     request.log().debug("Every blob of " + reference + " is pushed; manifest " + digest.get());
-    return JibEngine.containerizeWithRetries(
-        builder, containerizers.again(reference.withQualifier(digest.get())), request);
+    return RegistryRetries.containerize(
+        builder, containerizers.again(reference.withQualifier(digest.get())), request, budget);
   }
 
   /** The manifest digest jib announces in this event, or null. */

@@ -5,6 +5,11 @@ import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,10 +47,17 @@ final class TransientFailures {
           || message.contains("blob upload unknown")) {
         return "upload session lost (" + (message.contains("nvalid") ? "invalid" : "unknown") + ")";
       }
+      // The same after a reset mid-upload, from a registry that sends no error body with its 404.
+      if (message.contains("Tried to push BLOB") && message.contains("404")) {
+        return "upload session lost (unknown)";
+      }
     }
     for (Throwable t : chain) {
       if (t instanceof ConnectException) {
         return null;
+      }
+      if (t instanceof RegistryRetries.RegistryStalled) {
+        return t.getMessage();
       }
       String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
       if (t instanceof SocketTimeoutException) {
@@ -77,17 +89,52 @@ final class TransientFailures {
   }
 
   /** The warning before another attempt: what failed, which attempt comes and when. */
-  static String retrying(String image, String why, int next, int attempts, long backoffMillis) {
+  static String retrying(String image, String why, int next, long waitMillis) {
     return "Registry failure for "
         + image
         + " ("
         + why
         + "); attempt "
         + next
-        + " of "
-        + attempts
         + " in "
-        + backoffMillis / 1000.0
+        + waitMillis / 1000.0
         + "s";
+  }
+
+  /** The warning when the budget ends: the last failure, the attempts and the time they had. */
+  static String givingUp(String image, String why, int attempts, Duration budget) {
+    return "Giving up on "
+        + image
+        + " after "
+        + attempts
+        + " attempts within <registryRetryTime> ("
+        + budget.toSeconds()
+        + "s): "
+        + why;
+  }
+
+  /**
+   * A {@code Retry-After} value in milliseconds: delay-seconds or an HTTP date; -1 when absent or
+   * unreadable. At most a minute: the retry budget decides how long a build waits in all.
+   */
+  static long retryAfterMillis(String value) {
+    if (value == null || value.isBlank()) {
+      return -1;
+    }
+    long millis;
+    try {
+      millis = Long.parseLong(value.trim()) * 1000;
+    } catch (NumberFormatException e) {
+      try {
+        millis =
+            Duration.between(
+                    Instant.now(),
+                    ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME))
+                .toMillis();
+      } catch (DateTimeParseException unreadable) {
+        return -1;
+      }
+    }
+    return Math.max(0, Math.min(60_000, millis));
   }
 }

@@ -1,0 +1,144 @@
+package dev.dockyard.engine.jib;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.http.ResponseException;
+import dev.dockyard.engine.ImageRequest;
+import dev.dockyard.registry.RetryBudget;
+import java.io.IOException;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * Runs jib's containerize again after a transient registry failure, on the image's {@link
+ * RetryBudget}: jib's HTTP client retries each failed request's I/O itself, but a 429 or 5xx
+ * answer, or a body cut short, fails the whole containerize; a rerun resumes, as blobs the registry
+ * already has are skipped. An attempt still running when the budget ends (a registry that stalls)
+ * is abandoned, so a failing registry costs at most the budget.
+ */
+final class RegistryRetries {
+
+  private RegistryRetries() {}
+
+  /** Containerizes, again after each transient failure while the budget lasts. */
+  static JibContainer containerize(
+      JibContainerBuilder builder,
+      Containerizer containerizer,
+      ImageRequest request,
+      RetryBudget budget)
+      throws InterruptedException,
+          RegistryException,
+          IOException,
+          CacheDirectoryCreationException,
+          ExecutionException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return withinBudget(builder, containerizer, budget);
+      } catch (ExecutionException | RegistryException | IOException e) {
+        Throwable cause =
+            e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String why = TransientFailures.describe(cause);
+        OptionalLong wait =
+            why == null ? OptionalLong.empty() : budget.nextWait(attempt, retryAfterMillis(cause));
+        if (wait.isEmpty()) {
+          if (why != null) {
+            request
+                .log()
+                .warn(TransientFailures.givingUp(request.image(), why, attempt, budget.total()));
+          }
+          throw e;
+        }
+        request
+            .log()
+            .warn(
+                TransientFailures.retrying(request.image(), why, attempt + 1, wait.getAsLong())
+                    + ", resuming with what the registry already has");
+        Thread.sleep(wait.getAsLong());
+      }
+    }
+  }
+
+  /**
+   * One containerize, on a thread of its own in this thread's trust scope, waited for until the
+   * budget ends.
+   */
+  private static JibContainer withinBudget(
+      JibContainerBuilder builder, Containerizer containerizer, RetryBudget budget)
+      throws InterruptedException,
+          RegistryException,
+          IOException,
+          CacheDirectoryCreationException,
+          ExecutionException {
+    X509ExtendedTrustManager trust = ScopedTrust.scoped();
+    FutureTask<JibContainer> task =
+        new FutureTask<>(
+            () ->
+                trust == null
+                    ? builder.containerize(containerizer)
+                    : ScopedTrust.call(trust, () -> builder.containerize(containerizer)));
+    Thread runner = new Thread(task, "dockyard-containerize");
+    runner.setDaemon(true);
+    runner.start();
+    try {
+      return task.get(Math.max(1, budget.remainingMillis()), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      task.cancel(true);
+      throw new RegistryStalled(budget);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RegistryException registry) {
+        throw registry;
+      }
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof CacheDirectoryCreationException cache) {
+        throw cache;
+      }
+      if (cause instanceof ExecutionException execution) {
+        throw execution;
+      }
+      if (cause instanceof InterruptedException interrupted) {
+        throw interrupted;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
+    } catch (InterruptedException e) {
+      task.cancel(true);
+      throw e;
+    }
+  }
+
+  /** What a {@code Retry-After} in the failure asks for, in milliseconds; -1 when none. */
+  static long retryAfterMillis(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ResponseException response && response.getHeaders() != null) {
+        return TransientFailures.retryAfterMillis(
+            response.getHeaders().getFirstHeaderStringValue("Retry-After"));
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return -1;
+  }
+
+  /** The registry gave no answer before the retry budget ended. */
+  static final class RegistryStalled extends IOException {
+    RegistryStalled(RetryBudget budget) {
+      super(
+          "no complete answer within <registryRetryTime> ("
+              + budget.total().toSeconds()
+              + "s); the registry stalls");
+    }
+  }
+}
