@@ -65,6 +65,7 @@ runs.each { String source, List run ->
     try {
       def (String registry, List extra, Map env, String named) = run
       File copy = new File(basedir, "runs/${source}")
+      copy.deleteDir() // a copy an earlier run of this IT left behind
       java.nio.file.Path from = basedir.toPath()
       ['pom.xml', 'src'].each { String top ->
         java.nio.file.Files.walk(from.resolve(top)).forEach { java.nio.file.Path p ->
