@@ -90,8 +90,13 @@ final class JarMembership {
     try {
       Files.createDirectories(file.getParent());
       Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-      Files.write(temp, lines, StandardCharsets.UTF_8);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.write(temp, lines, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        // A write cut short (a full disk) leaves no partial file behind.
+        Files.deleteIfExists(temp);
+      }
     } catch (IOException e) {
       log.debug("Jar membership not cached: " + e);
     }
