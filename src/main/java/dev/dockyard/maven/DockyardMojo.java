@@ -372,9 +372,13 @@ abstract class DockyardMojo extends AbstractMojo {
   }
 
   /** Wraps a domain failure for Maven. */
-  static void rethrow(Exception e)
+  void rethrow(Exception e)
       throws org.apache.maven.plugin.MojoExecutionException, MojoFailureException {
-    Exception translated = ErrorTranslator.translate(e);
+    Path layers = baseLayersCache().toAbsolutePath();
+    Path cache = layers.getParent() == null ? layers : layers.getParent();
+    Exception translated =
+        ErrorTranslator.translate(
+            e, new DiskFull(Path.of(project.getBuild().getDirectory()).toAbsolutePath(), cache));
     if (translated instanceof MojoFailureException failure) {
       throw failure;
     }

@@ -44,6 +44,13 @@ final class ErrorTranslator {
     return new MojoExecutionException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
   }
 
+  /** As {@link #translate(Exception)}, but a full disk is told with the folder that filled. */
+  static Exception translate(Exception e, DiskFull disk) {
+    return disk.explain(e)
+        .<Exception>map(full -> new MojoExecutionException(full, e))
+        .orElseGet(() -> translate(e));
+  }
+
   private static MojoFailureException failure(String message, Exception cause) {
     MojoFailureException failure = new MojoFailureException(message);
     failure.initCause(cause);

@@ -1,0 +1,35 @@
+import groovy.json.JsonSlurper
+
+def checks = evaluate(new File(basedir, '../../../src/it/lib/Checks.groovy'))
+def disk = evaluate(new File(basedir, '../../../src/it/lib/SmallDisk.groovy'))
+def repo = "${checks.namespace()}/disk-full-build"
+def mount = new File(disk.ROOT, 'build')
+def project = new File(mount, 'project')
+def dockyard = new File(project, 'target/dockyard')
+def build = { String logName ->
+  List<String> command = [new File(checks.mavenHome, 'bin/mvn').path, '-B',
+      "-Dmaven.repo.local=${localRepositoryPath}".toString(),
+      'deploy', '-Dmaven.deploy.skip=true', '-Ddockyard.tarball=true']
+  Process p = new ProcessBuilder(command).directory(project).redirectErrorStream(true)
+      .redirectOutput(new File(basedir, logName)).start()
+  return [exit: p.waitFor(), log: new File(basedir, logName).getText('UTF-8')]
+}
+
+def full = build('full.log')
+assert full.exit != 0 : 'the build on a full disk succeeded; see full.log'
+new File(basedir, 'errors.txt').text = full.log.readLines().findAll { it.startsWith('[ERROR]') }.join('\n')
+// Nothing half-written is left to be taken for an image, and nothing was pushed.
+assert !new File(dockyard, 'image.tar').exists() : 'a partial image.tar was left behind'
+assert !new File(dockyard, 'image.json').exists()
+assert checks.tags(repo) == []
+
+// With space again, the same build without any cleanup succeeds.
+assert new File(mount, 'filler.bin').delete()
+def rerun = build('rerun.log')
+assert rerun.exit == 0 : 'the build with space failed; see rerun.log'
+def image = new JsonSlurper().parse(new File(dockyard, 'image.json'))
+assert new File(dockyard, 'image.tar').length() > (40L << 20)
+assert checks.digest(repo, 'latest') == image.digest
+assert checks.run("${checks.REGISTRY}/${repo}:latest") == 'disk-full-build'
+project.deleteDir()
+return true

@@ -1,0 +1,26 @@
+import groovy.json.JsonSlurper
+
+def checks = evaluate(new File(basedir, '../../../src/it/lib/Checks.groovy'))
+def ns = new File(basedir, 'namespace.txt').text.trim()
+def serialLog = checks.file('serial.log').getText('UTF-8')
+def log = checks.log()
+assert !serialLog.contains('with a thread count of')
+assert log.contains('with a thread count of 4')
+assert serialLog.contains('Tagged 12 images at the end of the reactor (24 tags)')
+assert log.contains('Tagged 12 images at the end of the reactor (24 tags)')
+def lines = []
+(1..12).each { int i ->
+  String name = String.format('svc-%02d', i)
+  // Built again, not reused by its inputs.
+  assert !log.contains("${ns}-parallel/${name} has the inputs of") : name
+  def image = new JsonSlurper().parse(checks.file("${name}/target/dockyard/image.json"))
+  String serial = checks.digest("${ns}-serial/${name}", '1.0.0')
+  String parallel = checks.digest("${ns}-parallel/${name}", '1.0.0')
+  assert image.digest == parallel
+  assert parallel == serial : "${name}: -T 4 ${parallel}, serial ${serial}"
+  assert checks.digest("${ns}-parallel/${name}", 'latest') == parallel
+  lines << "${name} ${serial}"
+}
+assert checks.run("${checks.REGISTRY}/${ns}-parallel/svc-12:1.0.0") == 'svc-12'
+checks.file('digests.txt').text = lines.join('\n') + '\n'
+return true
