@@ -63,7 +63,7 @@ int overlapped = 0
     assert logs[project].contains("Pushed ${checks.REGISTRY}/${ns}/${project}")
     assert !logs[project].contains('has the inputs of') : "round ${round}: ${project} skipped as unchanged"
     String digest = pushed(project)
-    assert checks.digest("${ns}/${project}", 'latest') == digest
+    assert checks.digest("${ns}/${project}", '1.0.0-SNAPSHOT') == digest
     complete("${ns}/${project}", digest)
     digests[project] << digest
   }
@@ -82,7 +82,7 @@ assert overlapped >= 3 : "only ${overlapped} of ${rounds} rounds ran dockyard in
   }
 }
 projects.each { project ->
-  assert checks.run("${checks.REGISTRY}/${ns}/${project}:latest") == "${project} round ${rounds}"
+  assert checks.run("${checks.REGISTRY}/${ns}/${project}:1.0.0-SNAPSHOT") == "${project} round ${rounds}"
 }
 new File(basedir, 'rounds.txt').text = "rounds ${rounds}, both in dockyard at once in ${overlapped}\n" +
     projects.collect { "${it}: ${digests[it].join(' ')}" }.join('\n') + '\n'

@@ -29,7 +29,7 @@ def rerun = build('rerun.log')
 assert rerun.exit == 0 : 'the build with space failed; see rerun.log'
 def image = new JsonSlurper().parse(new File(dockyard, 'image.json'))
 assert new File(dockyard, 'image.tar').length() > (40L << 20)
-assert checks.digest(repo, 'latest') == image.digest
-assert checks.run("${checks.REGISTRY}/${repo}:latest") == 'disk-full-build'
+assert checks.digest(repo, '1.0.0-SNAPSHOT') == image.digest
+assert checks.run("${checks.REGISTRY}/${repo}:1.0.0-SNAPSHOT") == 'disk-full-build'
 project.deleteDir()
 return true

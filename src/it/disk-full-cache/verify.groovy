@@ -15,7 +15,7 @@ assert new File(mount, 'filler.bin').delete()
 def rerun = checks.mvn(localRepositoryPath.toString(), 'rerun.log', ['deploy', '-Dmaven.deploy.skip=true'])
 assert rerun.exit == 0 : 'the deploy with space failed; see rerun.log'
 def image = new JsonSlurper().parse(checks.file('target/dockyard/image.json'))
-assert checks.digest(repo, 'latest') == image.digest
-assert checks.run("${checks.REGISTRY}/${repo}:latest") == 'disk-full-cache'
+assert checks.digest(repo, '1.0.0-SNAPSHOT') == image.digest
+assert checks.run("${checks.REGISTRY}/${repo}:1.0.0-SNAPSHOT") == 'disk-full-cache'
 new File(mount, 'dockyard').deleteDir()
 return true
