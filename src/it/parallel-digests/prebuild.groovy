@@ -1,9 +1,7 @@
-// Twelve services, each its own class and resource; deployed serially here, before the invoker's
-// build deploys them with -T 4 into another namespace (a repository of its own, so it cannot reuse
-// an image by its inputs: every image is built again).
-def checks = evaluate(new File(basedir, '../../../src/it/lib/Checks.groovy'))
-def ns = "it-pardig-${System.currentTimeMillis()}"
-new File(basedir, 'namespace.txt').text = ns
+// Twelve services, each its own class and resource; the resource names this run, so an earlier
+// run's images are not reused by their inputs.
+String run = Long.toString(System.currentTimeMillis())
+new File(basedir, 'run.txt').text = run
 (1..12).each { int i ->
   String name = String.format('svc-%02d', i)
   String pkg = "it.pardig.svc${i}"
@@ -37,12 +35,6 @@ public class App {
   }
 }
 """
-  new File(module, 'src/main/resources/service.properties').text = "name=${name}\nport=${8000 + i}\n"
+  new File(module, 'src/main/resources/service.properties').text = "name=${name}\nport=${8000 + i}\nrun=${run}\n"
 }
-def serial = checks.mvn(localRepositoryPath.toString(), 'serial.log',
-    ['deploy', '-Dmaven.deploy.skip=true', "-Ddockyard.namespace=${ns}-serial".toString()])
-assert serial.exit == 0 : 'the serial deploy failed; see serial.log'
-// Written only now: the serial build above names its own namespace.
-new File(basedir, '.mvn').mkdirs()
-new File(basedir, '.mvn/maven.config').text = "-Ddockyard.namespace=${ns}-parallel\n"
 return true

@@ -40,7 +40,7 @@ class DiskFullTest {
                 + " (N MB free there now); free space on that disk, or move dockyard's cache to a"
                 + " disk with room with -Ddockyard.baseImageCache=DIR (<baseImageCache>); all of "
                 + cache
-                + " is a cache, safe to delete, and a write cut short is never used");
+                + " is a cache, safe to delete");
   }
 
   @Test
