@@ -17,7 +17,11 @@ def build = { String logName ->
 
 def full = build('full.log')
 assert full.exit != 0 : 'the build on a full disk succeeded; see full.log'
-new File(basedir, 'errors.txt').text = full.log.readLines().findAll { it.startsWith('[ERROR]') }.join('\n')
+String error = java.util.regex.Pattern.quote(
+    "No space left on device writing the image tarball (dockyard/image.tar) in ${project}/target (")
+String fix = java.util.regex.Pattern.quote(' MB free there now); free space on that disk' +
+    ' (mvn clean removes what earlier builds left), or build on a disk with room: ')
+assert full.log =~ /(?m)^\[ERROR\] Failed to execute goal dev\.dockyard:dockyard-maven-plugin:[^ ]+:build \(default\) on project disk-full-build: ${error}\d+${fix}/
 // Nothing half-written is left to be taken for an image, and nothing was pushed.
 assert !new File(dockyard, 'image.tar').exists() : 'a partial image.tar was left behind'
 assert !new File(dockyard, 'image.json').exists()

@@ -6,8 +6,20 @@ def ns = checks.namespace()
 def repo = "${ns}/disk-full-cache"
 def mount = new File(disk.ROOT, 'cache')
 def log = checks.log()
-new File(basedir, 'errors.txt').text = log.readLines().findAll { it.startsWith('[ERROR]') }.join('\n')
-new File(basedir, 'cache-after-failure.txt').text = "find ${mount}".execute().text
+def cache = new File(mount, 'dockyard')
+String error = java.util.regex.Pattern.quote(
+    "No space left on device writing image layers into jib's layer cache in ${cache} (")
+String fix = java.util.regex.Pattern.quote(
+    " MB free there now); free space on that disk, or move dockyard's cache to a disk with room with" +
+    " -Ddockyard.baseImageCache=DIR (<baseImageCache>); all of ${cache} is a cache, safe to delete: ")
+assert log =~ /(?m)^\[ERROR\] Failed to execute goal dev\.dockyard:dockyard-maven-plugin:[^ ]+:push \(default\) on project disk-full-cache: ${error}\d+${fix}/
+// Nothing half-written stays in the cache: no temporary file of dockyard's, jib's tmp folders empty.
+def leftovers = []
+cache.eachFileRecurse(groovy.io.FileType.FILES) { File f ->
+  String relative = cache.toPath().relativize(f.toPath()).toString()
+  if (f.name.endsWith('.tmp') || relative.split('/').contains('tmp')) leftovers << relative
+}
+assert leftovers == []
 assert checks.tags(repo) == []
 
 // With space again, the same deploy succeeds on the cache the failed one left.

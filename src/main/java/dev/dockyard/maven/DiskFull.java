@@ -27,7 +27,7 @@ record DiskFull(Path buildDirectory, Path cache) {
       List.of(
           new Writer(
               "com.google.cloud.tools.jib.builder.steps.WriteTarFileStep",
-              "the image tarball",
+              "the image tarball (dockyard/image.tar)",
               false),
           new Writer(
               "com.google.cloud.tools.jib.cache.", "image layers into jib's layer cache", true),

@@ -49,7 +49,7 @@ class DiskFullTest {
 
     assertThat(disk.explain(new ExecutionException(full)).map(DiskFullTest::anyFreeSpace))
         .contains(
-            "No space left on device writing the image tarball in "
+            "No space left on device writing the image tarball (dockyard/image.tar) in "
                 + target
                 + " (N MB free there now); free space on that disk (mvn clean removes what earlier"
                 + " builds left), or build on a disk with room");
