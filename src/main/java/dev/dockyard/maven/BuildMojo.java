@@ -5,6 +5,7 @@ import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.Target;
 import dev.dockyard.report.ImageReport;
 import dev.dockyard.report.SummaryRow;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -69,7 +70,11 @@ public class BuildMojo extends DockyardMojo {
         result = engine.build(request(plan, config), Target.tarball(tarball));
       } catch (Exception e) {
         // A tarball cut short (a full disk, a failed layer) must not pass for an image.
-        Files.deleteIfExists(tarball);
+        try {
+          Files.deleteIfExists(tarball);
+        } catch (IOException cleanup) {
+          e.addSuppressed(cleanup);
+        }
         throw e;
       }
       imageReport.write(result);
