@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,9 @@ public final class LayerLedger {
   /** At most this many layers are remembered in the file, the most recent kept. */
   static final int MAX_REMEMBERED = 20_000;
 
+  /** How long a save waits for another ledger of this JVM to finish its own. */
+  private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
+
   /**
    * A layer in a registry.
    *
@@ -40,6 +44,10 @@ public final class LayerLedger {
 
   private final Map<String, Pushed> bySignature = new LinkedHashMap<>();
   private final Map<String, Boolean> digests = new LinkedHashMap<>();
+
+  /** What this build pushed, by key: only these overwrite what other builds wrote since. */
+  private final Map<String, Pushed> recorded = new LinkedHashMap<>();
+
   private final Path file;
   private int dropped;
 
@@ -111,6 +119,9 @@ public final class LayerLedger {
   /** Records a pushed layer, and keeps the ledger's file up to date. */
   public synchronized void record(String registry, String signature, Pushed layer) {
     put(registry, signature, layer);
+    String key = registry + "\t" + signature;
+    recorded.remove(key);
+    recorded.put(key, layer);
   }
 
   /** True when this blob was pushed to this registry by this reactor or, kept in a file, before. */
@@ -121,7 +132,8 @@ public final class LayerLedger {
   /**
    * Writes the ledger to its file, if it has one; a failure only loses the cache. Builds running at
    * the same time share the file: under a lock, what another build wrote since is read back and
-   * kept, and this build's entries go after it as the newest.
+   * kept, and the layers this build pushed go after it as the newest. What this build only read at
+   * its start is not written back: it would undo a newer push another build recorded meanwhile.
    */
   public synchronized void save() {
     if (file == null) {
@@ -132,17 +144,40 @@ public final class LayerLedger {
       Path lock = file.resolveSibling(file.getFileName() + ".lock");
       try (FileChannel channel =
               FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock held = channel.lock()) {
+          FileLock held = lock(channel)) {
         LayerLedger onDisk = keptIn(file);
         Map<String, Pushed> merged = new LinkedHashMap<>(onDisk.bySignature);
-        for (Map.Entry<String, Pushed> entry : bySignature.entrySet()) {
+        for (Map.Entry<String, Pushed> entry : recorded.entrySet()) {
           merged.remove(entry.getKey());
           merged.put(entry.getKey(), entry.getValue());
         }
         write(merged);
       }
-    } catch (IOException | OverlappingFileLockException e) {
+    } catch (IOException e) {
       // Only the cache is lost: the next build uploads what it cannot mount.
+    }
+  }
+
+  /**
+   * Takes the file lock that other processes wait on. Within one JVM (two builds in one Maven
+   * daemon, tests) a lock another ledger holds is refused at once rather than waited on: wait here.
+   */
+  private static FileLock lock(FileChannel channel) throws IOException {
+    long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+    while (true) {
+      try {
+        return channel.lock();
+      } catch (OverlappingFileLockException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IOException("the ledger's lock stayed held in this JVM for " + LOCK_WAIT, e);
+        }
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted waiting for the ledger's lock", interrupted);
+        }
+      }
     }
   }
 
@@ -159,11 +194,16 @@ public final class LayerLedger {
       lines.add(fields + "\t" + checksum(fields));
     }
     Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-    Files.write(temp, lines, StandardCharsets.UTF_8);
     try {
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      Files.write(temp, lines, StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      // A write cut short (a full disk) leaves no partial file behind.
+      Files.deleteIfExists(temp);
     }
   }
 

@@ -5,6 +5,9 @@ import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.Target;
 import dev.dockyard.report.ImageReport;
 import dev.dockyard.report.SummaryRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -57,8 +60,19 @@ public class BuildMojo extends DockyardMojo {
                 ""));
         return;
       }
-      ImageResult result =
-          engine.build(request(plan, config), Target.tarball(plan.workDir().resolve(TARBALL)));
+      Path tarball = plan.workDir().resolve(TARBALL);
+      ImageResult result;
+      try {
+        result = engine.build(request(plan, config), Target.tarball(tarball));
+      } catch (Exception e) {
+        // A tarball cut short (a full disk, a failed layer) must not pass for an image.
+        try {
+          Files.deleteIfExists(tarball);
+        } catch (IOException cleanup) {
+          e.addSuppressed(cleanup);
+        }
+        throw e;
+      }
       imageReport.write(result);
       getLog()
           .info(

@@ -402,8 +402,13 @@ abstract class DockyardMojo extends AbstractMojo {
   /** Wraps a domain failure for Maven. */
   void rethrow(Exception e)
       throws org.apache.maven.plugin.MojoExecutionException, MojoFailureException {
-    Path cacheRoot = baseLayersCache().toAbsolutePath().normalize().getParent();
-    Exception translated = ErrorTranslator.translate(e, cacheRoot);
+    Path layers = baseLayersCache().toAbsolutePath().normalize();
+    Path cache = layers.getParent() == null ? layers : layers.getParent();
+    Exception translated =
+        ErrorTranslator.translate(
+            e,
+            cache,
+            new DiskFull(Path.of(project.getBuild().getDirectory()).toAbsolutePath(), cache));
     if (translated instanceof MojoFailureException failure) {
       throw failure;
     }

@@ -56,6 +56,15 @@ final class ErrorTranslator {
     return new MojoExecutionException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
   }
 
+  /**
+   * As {@link #translate(Exception, Path)}, but a full disk is told with the folder that filled.
+   */
+  static Exception translate(Exception e, Path cacheRoot, DiskFull disk) {
+    return disk.explain(e)
+        .<Exception>map(full -> new MojoExecutionException(full, e))
+        .orElseGet(() -> translate(e, cacheRoot));
+  }
+
   private static MojoFailureException failure(String message, Exception cause) {
     MojoFailureException failure = new MojoFailureException(message);
     failure.initCause(cause);

@@ -45,6 +45,64 @@ class LayerLedgerTest {
   }
 
   @Test
+  void aBuildDoesNotWriteBackWhatItReadOverANewerPushOfAnotherBuild() {
+    Path file = dir.resolve("pushed-layers.tsv");
+    LayerLedger earlier = LayerLedger.keptIn(file);
+    earlier.record("reg:5000", "sig-a", new LayerLedger.Pushed("sha256:aa", 10, "old/repo"));
+    earlier.save();
+    LayerLedger one = LayerLedger.keptIn(file);
+    LayerLedger other = LayerLedger.keptIn(file);
+    other.record("reg:5000", "sig-a", new LayerLedger.Pushed("sha256:aa", 10, "new/repo"));
+    other.save();
+    one.record("reg:5000", "sig-b", new LayerLedger.Pushed("sha256:bb", 20, "shop/billing"));
+    one.save();
+
+    LayerLedger next = LayerLedger.keptIn(file);
+
+    assertThat(next.find("reg:5000", "sig-a"))
+        .contains(new LayerLedger.Pushed("sha256:aa", 10, "new/repo"));
+    assertThat(next.find("reg:5000", "sig-b"))
+        .contains(new LayerLedger.Pushed("sha256:bb", 20, "shop/billing"));
+  }
+
+  @Test
+  void buildsSavingAtOnceFromManyThreadsLoseNoPushAndLeaveNoTemporaryFile() throws Exception {
+    Path file = dir.resolve("pushed-layers.tsv");
+    int builds = 8;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(builds);
+    java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+    for (int b = 0; b < builds; b++) {
+      int build = b;
+      done.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < 20; i++) {
+                  LayerLedger ledger = LayerLedger.keptIn(file);
+                  ledger.record(
+                      "reg", "sig-" + build + "-" + i, new LayerLedger.Pushed("sha256:x", 1, "r"));
+                  ledger.save();
+                }
+              }));
+    }
+    for (java.util.concurrent.Future<?> each : done) {
+      each.get();
+    }
+    pool.shutdown();
+
+    LayerLedger next = LayerLedger.keptIn(file);
+    for (int b = 0; b < builds; b++) {
+      for (int i = 0; i < 20; i++) {
+        assertThat(next.find("reg", "sig-" + b + "-" + i)).as("sig-%d-%d", b, i).isPresent();
+      }
+    }
+    try (java.util.stream.Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("pushed-layers.tsv", "pushed-layers.tsv.lock");
+    }
+  }
+
+  @Test
   void theLatestPushOfALayerIsWhereItIsMountedFrom() {
     LayerLedger ledger = LayerLedger.keptIn(dir.resolve("pushed-layers.tsv"));
     ledger.record("reg:5000", "sig-a", new LayerLedger.Pushed("sha256:aa", 10, "old/repo"));
