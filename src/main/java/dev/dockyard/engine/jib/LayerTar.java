@@ -3,11 +3,16 @@ package dev.dockyard.engine.jib;
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.registry.RegistryClient;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.CompressorException;
 import org.apache.commons.compress.compressors.CompressorStreamFactory;
@@ -23,14 +28,24 @@ final class LayerTar {
     void read(TarArchiveInputStream tar) throws IOException;
   }
 
-  /** Downloads one layer into a scratch file of {@code scratchDir}, reads it, and deletes it. */
+  /**
+   * Downloads one layer into a scratch file of {@code scratchDir}, reads it, and deletes it. A
+   * download whose bytes do not give the layer's digest (a body cut short or changed on the way)
+   * fails as an {@link EOFException}, a transient failure the build retries.
+   */
   static void pull(RegistryClient client, DescriptorDigest digest, Path scratchDir, Reader reader)
       throws IOException {
     Files.createDirectories(scratchDir);
     Path blob = Files.createTempFile(scratchDir, "layer-", ".tar");
     try {
-      try (OutputStream out = Files.newOutputStream(blob)) {
+      MessageDigest sha256 = sha256();
+      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(blob), sha256)) {
         client.pullBlob(digest, size -> {}, done -> {}).writeTo(out);
+      }
+      String received = "sha256:" + HexFormat.of().formatHex(sha256.digest());
+      if (!received.equals(digest.toString())) {
+        throw new EOFException(
+            "base image layer " + digest + " arrived cut short or changed (" + received + ")");
       }
       read(blob, reader);
     } finally {
@@ -43,6 +58,14 @@ final class LayerTar {
     try (InputStream in = uncompressed(layer);
         TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
       reader.read(tar);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 
