@@ -47,7 +47,17 @@ final class LayerTar {
         throw new EOFException(
             "base image layer " + digest + " arrived cut short or changed (" + received + ")");
       }
-      read(blob, reader);
+      try {
+        read(blob, reader);
+      } catch (IOException e) {
+        // Seen only under a faulty registry with parallel modules, on a download whose digest was
+        // right: read as a transient failure, so the build tries the image again.
+        EOFException unreadable =
+            new EOFException(
+                "base image layer " + digest + " could not be read: " + e.getMessage());
+        unreadable.initCause(e);
+        throw unreadable;
+      }
     } finally {
       Files.deleteIfExists(blob);
     }
