@@ -2,6 +2,7 @@ package dev.dockyard.context;
 
 import dev.dockyard.dockerfile.CopyStep;
 import dev.dockyard.dockerfile.DockerfileException;
+import dev.dockyard.files.PrivateBufferStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,7 +96,7 @@ final class ArchiveSources {
     Path out = Files.createTempDirectory(scratchDir, "add-").toRealPath();
     Map<Path, Integer> modes = new LinkedHashMap<>();
     Map<Path, String> owners = new HashMap<>();
-    try (InputStream in = decompressed(real, name);
+    try (InputStream in = new PrivateBufferStream(decompressed(real, name));
         TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {

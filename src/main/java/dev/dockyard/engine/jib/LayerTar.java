@@ -2,6 +2,7 @@ package dev.dockyard.engine.jib;
 
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.registry.RegistryClient;
+import dev.dockyard.files.PrivateBufferStream;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -65,7 +66,7 @@ final class LayerTar {
 
   /** Reads a layer file: a tar, plain or compressed. */
   static void read(Path layer, Reader reader) throws IOException {
-    try (InputStream in = uncompressed(layer);
+    try (InputStream in = new PrivateBufferStream(uncompressed(layer));
         TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
       reader.read(tar);
     }
