@@ -1,14 +1,13 @@
 package dev.dockyard.engine;
 
+import dev.dockyard.files.WholeFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -193,18 +192,7 @@ public final class LayerLedger {
           entry.getKey() + "\t" + layer.digest() + "\t" + layer.size() + "\t" + layer.repository();
       lines.add(fields + "\t" + checksum(fields));
     }
-    Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-    try {
-      Files.write(temp, lines, StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      // A write cut short (a full disk) leaves no partial file behind.
-      Files.deleteIfExists(temp);
-    }
+    WholeFile.replace(file, lines);
   }
 
   private void put(String registry, String signature, Pushed layer) {

@@ -1,14 +1,13 @@
 package dev.dockyard.layout;
 
+import dev.dockyard.files.WholeFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -129,20 +128,7 @@ public final class OutputDrift {
   }
 
   private void save(Properties properties) throws IOException {
-    Files.createDirectories(record.getParent());
-    Path temp = Files.createTempFile(record.getParent(), record.getFileName().toString(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        properties.store(out, null);
-      }
-      try {
-        Files.move(temp, record, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, record, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    WholeFile.replace(record, out -> properties.store(out, null));
   }
 
   /** The record's name for a module: a hash of where it lives, so checkouts don't share one. */

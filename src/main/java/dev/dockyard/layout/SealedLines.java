@@ -1,11 +1,10 @@
 package dev.dockyard.layout;
 
+import dev.dockyard.files.WholeFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -28,18 +27,7 @@ public final class SealedLines {
   public static void write(Path file, List<String> lines) throws IOException {
     List<String> sealed = new ArrayList<>(lines);
     sealed.add(seal(lines));
-    Files.createDirectories(file.getParent());
-    Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-    try {
-      Files.write(temp, sealed, StandardCharsets.UTF_8);
-      try {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    WholeFile.replace(file, sealed);
   }
 
   /**

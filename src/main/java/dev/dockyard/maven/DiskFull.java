@@ -67,8 +67,15 @@ record DiskFull(Path buildDirectory, Path cache) {
             + (inCache ? cacheFix() : buildFix()));
   }
 
+  /** Classes that write for others: the frame below them names what was being written. */
+  private static final List<String> PASS_THROUGH =
+      List.of("dev.dockyard.files.", "dev.dockyard.layout.SealedLines");
+
   private static Writer writer(Throwable full) {
     for (StackTraceElement frame : full.getStackTrace()) {
+      if (PASS_THROUGH.stream().anyMatch(frame.getClassName()::startsWith)) {
+        continue;
+      }
       for (Writer writer : WRITERS) {
         if (frame.getClassName().startsWith(writer.classPrefix())) {
           return writer;

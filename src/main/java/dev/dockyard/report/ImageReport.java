@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dockyard.engine.ImageResult;
 import dev.dockyard.files.FileAccessException;
+import dev.dockyard.files.WholeFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,14 +47,9 @@ public final class ImageReport {
   }
 
   private static void writeAtomically(Path file, String content) throws IOException {
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
-      Files.move(
-          temp,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+      WholeFile.replace(file, out -> out.write(bytes));
     } catch (IOException e) {
       throw new FileAccessException("writing the image report", file, e);
     }

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.dockyard.compose.Service;
 import dev.dockyard.files.FileAccessException;
+import dev.dockyard.files.WholeFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -117,10 +116,8 @@ public final class ReleaseReport {
   /** Writes the file whole or not at all. */
   public static void write(Path file, Release release) throws IOException {
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(temp, JSON.writeValueAsString(release) + "\n", StandardCharsets.UTF_8);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      byte[] json = (JSON.writeValueAsString(release) + "\n").getBytes(StandardCharsets.UTF_8);
+      WholeFile.replace(file, out -> out.write(json));
     } catch (IOException e) {
       throw new FileAccessException("writing the release record", file, e);
     }

@@ -95,6 +95,22 @@ class DiskFullTest {
             "No space left on device writing the record of this module's resources in " + cache);
   }
 
+  @Test
+  void aWriteThroughTheSharedFileWritersIsNamedByItsCaller() {
+    IOException full = new IOException(DiskFull.NO_SPACE);
+    full.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement("sun.nio.ch.FileDispatcherImpl", "write0", null, -2),
+          new StackTraceElement("dev.dockyard.files.WholeFile", "replace", "WholeFile.java", 45),
+          new StackTraceElement("dev.dockyard.layout.SealedLines", "write", "SealedLines.java", 32),
+          new StackTraceElement(
+              "dev.dockyard.maven.JarMembership", "save", "JarMembership.java", 99)
+        });
+
+    assertThat(disk.explain(full).orElseThrow())
+        .startsWith("No space left on device writing the reactor's jar membership in " + cache);
+  }
+
   private static IOException writtenBy(String className) {
     IOException full = new IOException(DiskFull.NO_SPACE);
     full.setStackTrace(

@@ -1,14 +1,12 @@
 package dev.dockyard.engine.jib;
 
 import dev.dockyard.context.ImageTree;
+import dev.dockyard.files.WholeFile;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,28 +55,11 @@ final class LayerTreeCache {
 
   /** Records the layer's entries; a failure to write leaves no record behind. */
   void keep(String digest, List<ImageTree.Entry> entries) throws IOException {
-    Files.createDirectories(dir);
-    Path file = fileOf(digest);
-    Path partial = Files.createTempFile(dir, file.getFileName().toString(), ".partial");
-    try {
-      try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-        out.write(HEADER);
-        out.write('\n');
-        for (ImageTree.Entry entry : entries) {
-          out.write(format(entry));
-          out.write('\n');
-        }
-        out.write(END + entries.size());
-        out.write('\n');
-      }
-      try {
-        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(partial);
-    }
+    List<String> lines = new ArrayList<>();
+    lines.add(HEADER);
+    entries.forEach(entry -> lines.add(format(entry)));
+    lines.add(END + entries.size());
+    WholeFile.replace(fileOf(digest), lines);
   }
 
   private Path fileOf(String digest) {
