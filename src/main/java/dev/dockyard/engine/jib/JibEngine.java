@@ -55,7 +55,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -87,28 +86,10 @@ public final class JibEngine implements ImageEngine {
             request.log(),
             trust -> build(request, target, trust, budget));
       } catch (EngineException e) {
-        String why = TransientFailures.describe(e.getCause());
-        OptionalLong wait =
-            why == null || !target.isRegistry()
-                ? OptionalLong.empty()
-                : budget.nextWait(attempt, RegistryRetries.retryAfterMillis(e.getCause()));
-        if (wait.isEmpty()) {
+        if (!target.isRegistry()) {
           throw e;
         }
-        request
-            .log()
-            .warn(
-                TransientFailures.retrying(request.image(), why, attempt + 1, wait.getAsLong())
-                    + ", starting the image over");
-        if (request.connections() != null) {
-          request.connections().clear();
-        }
-        try {
-          Thread.sleep(wait.getAsLong());
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
+        RegistryRetries.waitOrThrow(e, budget, attempt, request, ", starting the image over");
       }
     }
   }

@@ -6,6 +6,7 @@ import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.http.ResponseException;
+import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.registry.RetryBudget;
 import java.io.IOException;
@@ -26,6 +27,37 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class RegistryRetries {
 
   private RegistryRetries() {}
+
+  /**
+   * After a failed registry call: waits before the next attempt when the failure is transient and
+   * the budget allows it (warning why, with {@code more} after the reason, and dropping the
+   * reactor's kept clients, which may be unusable), else throws the failure.
+   */
+  static void waitOrThrow(
+      EngineException failure, RetryBudget budget, int attempt, ImageRequest request, String more)
+      throws EngineException {
+    String why = TransientFailures.describe(failure.getCause());
+    OptionalLong wait =
+        why == null
+            ? OptionalLong.empty()
+            : budget.nextWait(attempt, retryAfterMillis(failure.getCause()));
+    if (wait.isEmpty()) {
+      throw failure;
+    }
+    request
+        .log()
+        .warn(
+            TransientFailures.retrying(request.image(), why, attempt + 1, wait.getAsLong()) + more);
+    if (request.connections() != null) {
+      request.connections().clear();
+    }
+    try {
+      Thread.sleep(wait.getAsLong());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw failure;
+    }
+  }
 
   /** Containerizes, again after each transient failure while the budget lasts. */
   static JibContainer containerize(

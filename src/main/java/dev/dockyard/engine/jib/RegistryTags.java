@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -166,23 +165,7 @@ public final class RegistryTags {
         if (request.connections() != null) {
           request.connections().clear();
         }
-        String why = TransientFailures.describe(e.getCause());
-        OptionalLong wait =
-            why == null
-                ? OptionalLong.empty()
-                : budget.nextWait(attempt, RegistryRetries.retryAfterMillis(e.getCause()));
-        if (wait.isEmpty()) {
-          throw e;
-        }
-        request
-            .log()
-            .warn(TransientFailures.retrying(request.image(), why, attempt + 1, wait.getAsLong()));
-        try {
-          Thread.sleep(wait.getAsLong());
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
+        RegistryRetries.waitOrThrow(e, budget, attempt, request, "");
       }
     }
   }
