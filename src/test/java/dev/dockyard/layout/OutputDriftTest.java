@@ -14,10 +14,15 @@ class OutputDriftTest {
 
   @TempDir Path dir;
 
+  /** Each write a second after the one before, as builds are: not two in one millisecond. */
+  private long clock = 1_700_000_000_000L;
+
   private Path write(String path, String content) throws IOException {
     Path file = dir.resolve(path);
     Files.createDirectories(file.getParent());
-    return Files.writeString(file, content);
+    Files.writeString(file, content);
+    clock += 1000;
+    return Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(clock));
   }
 
   private List<OutputDrift.Drift> build(OutputDrift drift) throws IOException {
