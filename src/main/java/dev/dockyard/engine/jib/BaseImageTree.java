@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * The base image's file tree (directories and symlinks), which COPY destinations are resolved
@@ -90,40 +91,28 @@ final class BaseImageTree {
     return tree;
   }
 
-  private static void collect(
-      org.apache.commons.compress.archivers.tar.TarArchiveInputStream tar,
-      List<ImageTree.Entry> entries)
+  private static void collect(TarArchiveInputStream tar, List<ImageTree.Entry> entries)
       throws IOException {
     TarArchiveEntry entry;
     while ((entry = tar.getNextEntry()) != null) {
       String name = entry.getName();
-      if (!ImageTree.keeps(
-          name.replaceAll("/+$", ""), entry.isDirectory(), entry.isSymbolicLink())) {
+      boolean link = entry.isSymbolicLink();
+      if (!ImageTree.keeps(name.replaceAll("/+$", ""), entry.isDirectory(), link)) {
         continue;
       }
-      if (entry.isDirectory()) {
-        entries.add(
-            new ImageTree.Entry(
-                name,
-                new ImageTree.Node(
-                    ImageTree.Kind.DIRECTORY,
-                    entry.getMode() & 07777,
-                    (int) entry.getLongUserId(),
-                    (int) entry.getLongGroupId(),
-                    null)));
-      } else if (entry.isSymbolicLink()) {
-        entries.add(
-            new ImageTree.Entry(
-                name,
-                new ImageTree.Node(
-                    ImageTree.Kind.SYMLINK,
-                    entry.getMode() & 07777,
-                    (int) entry.getLongUserId(),
-                    (int) entry.getLongGroupId(),
-                    entry.getLinkName())));
-      } else {
+      if (!entry.isDirectory() && !link) {
         entries.add(ImageTree.Entry.whiteout(name));
+        continue;
       }
+      entries.add(
+          new ImageTree.Entry(
+              name,
+              new ImageTree.Node(
+                  link ? ImageTree.Kind.SYMLINK : ImageTree.Kind.DIRECTORY,
+                  entry.getMode() & 07777,
+                  (int) entry.getLongUserId(),
+                  (int) entry.getLongGroupId(),
+                  link ? entry.getLinkName() : null)));
     }
   }
 }
