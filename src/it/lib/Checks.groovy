@@ -102,6 +102,21 @@ class RegistryChecks {
     return [password, "${user}:${password}".bytes.encodeBase64().toString(), password.bytes.encodeBase64().toString()]
   }
 
+  /** Makes the machine's ledger of pushed layers forget the images it pushed to the namespace's
+   *  repositories, so the next build of the same sources builds them again instead of reusing them
+   *  by their inputs: what a test of reproducibility needs. */
+  void forgetImages(String namespace,
+      File ledger = new File(System.getProperty('user.home'), '.cache/dockyard/pushed-layers.tsv')) {
+    if (!ledger.isFile()) {
+      return
+    }
+    List<String> kept = ledger.readLines('UTF-8').findAll { String line ->
+      String key = line.split('\t', -1).with { it.size() > 1 ? it[1] : '' }
+      !(key.startsWith("image:${namespace}/") || key.startsWith("image-id:${namespace}/"))
+    }
+    ledger.setText(kept.collect { it + '\n' }.join(''), 'UTF-8')
+  }
+
   String log() {
     return new File(basedir, 'build.log').getText('UTF-8')
   }

@@ -19,6 +19,7 @@ assert !new File(basedir, 'first.log').text.contains('changes with every build')
 
 // A second checkout at another path, by another owner, under umask 077, another time zone and
 // locale: still the same digest.
+checks.forgetImages(ns)
 File elsewhere = new File(basedir, '../reproducible-default-elsewhere/checkout').canonicalFile
 elsewhere.parentFile.deleteDir()
 elsewhere.mkdirs()

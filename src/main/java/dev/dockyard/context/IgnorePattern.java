@@ -1,6 +1,7 @@
 package dev.dockyard.context;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /**
  * One cleaned {@code .dockerignore} pattern, compiled as Docker's pattern matcher compiles it: a
@@ -8,7 +9,9 @@ import java.util.regex.Pattern;
  * a prefix, one starting with {@code **} (and otherwise plain) is a suffix, and anything else
  * becomes a regular expression in which {@code *} and {@code ?} never cross a {@code /}, {@code **}
  * matches any number of directories, {@code [...]} is a character class and {@code \} escapes the
- * character after it.
+ * character after it. The expression is Go's regular-expression syntax, and RE2/J (Go's {@code
+ * regexp} ported to Java) compiles and runs it: the same language, and linear time however many
+ * wildcards a pattern holds.
  */
 final class IgnorePattern {
 
@@ -90,7 +93,58 @@ final class IgnorePattern {
     }
     expression.append('$');
     String re2 = expression.toString();
-    return new IgnorePattern(cleaned, exception, kind, re2, Re2Translation.toJava(re2));
+    return new IgnorePattern(cleaned, exception, kind, re2, compileGo(re2));
+  }
+
+  private static final String POSIX_CLASSES =
+      "alnum, alpha, ascii, blank, cntrl, digit, graph, lower, print, punct, space, upper, word,"
+          + " xdigit";
+
+  /** Compiles as Go's {@code regexp.Compile} does, its refusals said in the user's terms. */
+  private static Pattern compileGo(String re2) throws MalformedPatternException {
+    try {
+      return Pattern.compile(re2);
+    } catch (PatternSyntaxException e) {
+      String part = e.getPattern();
+      String problem =
+          switch (e.getDescription()) {
+            case "invalid escape sequence" ->
+                "Docker reads '"
+                    + part
+                    + "' as a regular-expression escape, and there is no such escape; put '\\'"
+                    + " only before punctuation, or drop it";
+            case "invalid character class range" -> classRange(part);
+            case "missing closing ]" ->
+                "Docker's regular expression for it leaves the class '"
+                    + part
+                    + "' unclosed; escape the '[' as '\\['";
+            default ->
+                "Docker cannot turn it into a regular expression ("
+                    + e.getDescription()
+                    + ": '"
+                    + part
+                    + "')";
+          };
+      throw new MalformedPatternException(problem);
+    }
+  }
+
+  private static String classRange(String part) {
+    if (part.startsWith("[:")) {
+      return "Docker reads '"
+          + part
+          + "' as a POSIX character class and knows no such one; use one of "
+          + POSIX_CLASSES
+          + ", or write '\\[' for a literal '['";
+    }
+    if (part.startsWith("\\p") || part.startsWith("\\P")) {
+      return "Docker reads '"
+          + part
+          + "' as a Unicode class and knows no such one; write '\\\\' for a literal backslash";
+    }
+    return "the range '"
+        + part
+        + "' in its character class runs backwards; write the lower character first";
   }
 
   /** Whether the {@code /}-separated, context-relative path matches this pattern by itself. */

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dockyard.dockerfile.DockerfileException;
+import java.util.Collections;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -172,5 +176,18 @@ class DockerIgnoreTest {
     assertThatThrownBy(() -> DockerIgnore.parse(text, ".dockerignore"))
         .isInstanceOf(DockerfileException.class)
         .hasMessage("Invalid .dockerignore pattern: '" + pattern + "' at .dockerignore:4; " + fix);
+  }
+
+  // a backtracking matcher needs minutes for this (4 s with 8 repetitions, and 3x per one more);
+  // the guard turns such a hang into a failure instead of a stuck build
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void patternsWithManyDoubleStarsMatchInLinearTime() throws Exception {
+    String pattern = "**/*".repeat(12) + "/x";
+    String deep = String.join("/", Collections.nCopies(31, "a")) + "/y";
+    DockerIgnore ignore = DockerIgnore.parse(pattern + "\n", ".dockerignore");
+
+    assertThat(ignore.isIgnored(deep)).isFalse();
+    assertThat(ignore.isIgnored(String.join("/", Collections.nCopies(31, "a")) + "/x")).isTrue();
   }
 }

@@ -5,7 +5,6 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InsecureRegistryException;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.Jib;
-import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
@@ -245,17 +244,29 @@ public final class JibEngine implements ImageEngine {
             mounts.mountKnown(pushClient, targetReference, signatures),
             "of layers the registry already holds, instead of uploading them");
       }
-      JibContainer container =
+      StagedPush.Pushed container =
           target.isStaged()
-              ? StagedPush.push(builder, containerizers, targetReference, request, budget)
-              : RegistryRetries.containerize(
-                  builder, containerizers.to(targetReference), request, budget);
+              ? StagedPush.push(
+                  builder,
+                  containerizers,
+                  targetReference,
+                  request,
+                  budget,
+                  pushClient != null ? pushClient : registry.pushClient(targetReference))
+              : StagedPush.Pushed.of(
+                  RegistryRetries.containerize(
+                      builder, containerizers.to(targetReference), request, budget));
       progress.finish();
       long size;
       long shared = -1;
       if (target.isRegistry()) {
         List<BlobDescriptor> blobs =
-            registry.blobs(targetReference.withQualifier(container.getDigest().toString()));
+            registry.blobs(targetReference.withQualifier(container.digest()));
+        if (container.imageId() == null) {
+          // the manifest was there already: its config is the image's id
+          container =
+              new StagedPush.Pushed(container.digest(), blobs.get(0).getDigest().toString());
+        }
         List<BlobDescriptor> layers = blobs.subList(1, blobs.size());
         int baseLayers = Math.max(0, layers.size() - signatures.size());
         size = 0;
@@ -275,8 +286,8 @@ public final class JibEngine implements ImageEngine {
           new ImageResult(
               request.image(),
               List.copyOf(request.tags()),
-              container.getDigest().toString(),
-              container.getImageId().toString(),
+              container.digest(),
+              container.imageId(),
               name(),
               target.isRegistry(),
               size,

@@ -2,8 +2,10 @@ package dev.dockyard.engine.jib;
 
 import dev.dockyard.context.PlannedFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,20 +15,21 @@ import java.util.List;
 
 /**
  * What makes two layers byte-identical before either is built: each file's target path, mode, owner
- * and time in the image, and its source's size and modification time. Jars hard-linked from the
- * local Maven repository give the same signature in every module.
+ * and time in the image, and its source's content. A file of up to {@value #HASHED_UP_TO} bytes is
+ * known by the SHA-256 of its bytes, so classes and resources that {@code mvn clean} wrote again
+ * unchanged keep their signature; a larger one (a dependency jar of the local Maven repository) by
+ * its size and modification time, which only change when its content does. Jars hard-linked from
+ * the local Maven repository give the same signature in every module.
  */
 final class LayerSignature {
+
+  /** Files up to this size are read for their signature; larger ones are only looked at. */
+  static final long HASHED_UP_TO = 4L << 20;
 
   private LayerSignature() {}
 
   static String of(List<PlannedFile> files, Instant fileTime) throws IOException {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    MessageDigest digest = sha256();
     digest.update(fileTime.toString().getBytes(StandardCharsets.UTF_8));
     for (PlannedFile file : files) {
       String line =
@@ -38,14 +41,32 @@ final class LayerSignature {
               + PosixFilePermissions.toString(file.permissions())
               + "|"
               + file.ownership()
-              + (file.directory()
-                  ? ""
-                  : "|"
-                      + Files.size(file.source())
-                      + "|"
-                      + Files.getLastModifiedTime(file.source()).toMillis());
+              + (file.directory() ? "" : "|" + content(file.source()));
       digest.update(line.getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static String content(Path source) throws IOException {
+    long size = Files.size(source);
+    if (size > HASHED_UP_TO) {
+      return size + "|" + Files.getLastModifiedTime(source).toMillis();
+    }
+    MessageDigest digest = sha256();
+    try (InputStream in = Files.newInputStream(source)) {
+      byte[] buffer = new byte[8192];
+      for (int read; (read = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, read);
+      }
+    }
+    return size + "|sha256:" + HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.registry.RegistryClient;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.registry.RetryBudget;
 import java.io.IOException;
@@ -19,7 +20,9 @@ import java.util.regex.Pattern;
  * Pushes an image by digest: every blob and the manifest, and no tag. jib pushes manifests only by
  * the target's qualifier, and learns the digest only once every blob is up; so a first pass pushes
  * the blobs and stops at the manifest, keeping the digest jib announces, and a second pass, which
- * finds every blob there, pushes the manifest under that digest.
+ * finds every blob there, pushes the manifest under that digest. When the repository holds that
+ * manifest already (an image rebuilt from the same sources after {@code clean}), the second pass is
+ * not run: one manifest check instead of a second build.
  */
 final class StagedPush {
 
@@ -34,12 +37,24 @@ final class StagedPush {
 
   private StagedPush() {}
 
-  static JibContainer push(
+  /** What the push left in the repository: the manifest digest, and the config's when known. */
+  record Pushed(String digest, String imageId) {
+    static Pushed of(JibContainer container) {
+      return new Pushed(container.getDigest().toString(), container.getImageId().toString());
+    }
+  }
+
+  /**
+   * @param client a client allowed to push to the reference's repository
+   * @return the digests, the image id null when the manifest was there already
+   */
+  static Pushed push(
       JibContainerBuilder builder,
       ContainerizerFactory containerizers,
       ImageReference reference,
       ImageRequest request,
-      RetryBudget budget)
+      RetryBudget budget,
+      RegistryClient client)
       throws InterruptedException,
           RegistryException,
           IOException,
@@ -69,8 +84,15 @@ final class StagedPush {
       }
     }
     request.log().debug("Every blob of " + reference + " is pushed; manifest " + digest.get());
-    return RegistryRetries.containerize(
-        builder, containerizers.again(reference.withQualifier(digest.get())), request, budget);
+    if (client.checkManifest(digest.get()).isPresent()) {
+      request
+          .log()
+          .debug("The repository holds manifest " + digest.get() + " already: not pushed again");
+      return new Pushed(digest.get(), null);
+    }
+    return Pushed.of(
+        RegistryRetries.containerize(
+            builder, containerizers.again(reference.withQualifier(digest.get())), request, budget));
   }
 
   /** The manifest digest jib announces in this event, or null. */

@@ -1,0 +1,81 @@
+package dev.dockyard.engine.jib;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockyard.context.PlannedFile;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A layer's signature follows what the layer will hold, not when its files were written. */
+class LayerSignatureTest {
+
+  private static final Instant EPOCH = Instant.ofEpochSecond(1);
+
+  @TempDir Path dir;
+
+  private List<PlannedFile> layer(Path file) {
+    return List.of(
+        new PlannedFile(
+            file,
+            "/app/" + file.getFileName(),
+            false,
+            PosixFilePermissions.fromString("rw-r--r--"),
+            null));
+  }
+
+  @Test
+  void aSmallFileWrittenAgainUnchangedKeepsItsSignature() throws Exception {
+    Path file = Files.writeString(dir.resolve("App.class"), "class bytes");
+    Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000));
+    String before = LayerSignature.of(layer(file), EPOCH);
+
+    // what mvn clean package does: the same bytes, written later
+    Files.delete(file);
+    Files.writeString(file, "class bytes");
+    Files.setLastModifiedTime(file, FileTime.fromMillis(2_000_000));
+
+    assertThat(LayerSignature.of(layer(file), EPOCH)).isEqualTo(before);
+  }
+
+  @Test
+  void aSmallFileWithOtherBytesOfTheSameSizeAndTimeChangesIt() throws Exception {
+    Path file = Files.writeString(dir.resolve("app.properties"), "port=8081");
+    FileTime time = FileTime.fromMillis(1_000_000);
+    Files.setLastModifiedTime(file, time);
+    String before = LayerSignature.of(layer(file), EPOCH);
+
+    Files.writeString(file, "port=8082");
+    Files.setLastModifiedTime(file, time);
+
+    assertThat(LayerSignature.of(layer(file), EPOCH)).isNotEqualTo(before);
+  }
+
+  @Test
+  void aLargeFileIsKnownByItsSizeAndTime() throws Exception {
+    Path jar = dir.resolve("big.jar");
+    try (RandomAccessFile out = new RandomAccessFile(jar.toFile(), "rw")) {
+      out.setLength(LayerSignature.HASHED_UP_TO + 1);
+    }
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
+    String before = LayerSignature.of(layer(jar), EPOCH);
+
+    assertThat(LayerSignature.of(layer(jar), EPOCH)).isEqualTo(before);
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(2_000_000));
+    assertThat(LayerSignature.of(layer(jar), EPOCH)).isNotEqualTo(before);
+  }
+
+  @Test
+  void theImageFileTimeIsPartOfIt() throws Exception {
+    Path file = Files.writeString(dir.resolve("App.class"), "class bytes");
+
+    assertThat(LayerSignature.of(layer(file), EPOCH))
+        .isNotEqualTo(LayerSignature.of(layer(file), Instant.ofEpochSecond(2)));
+  }
+}
