@@ -89,6 +89,7 @@ final class ModulePlanner {
     }
 
     Path workDir = Path.of(project.getBuild().getDirectory(), "dockyard");
+    checkBuildDirectoryInModule();
     Files.createDirectories(workDir);
     JarMembership membership =
         state.membership(
@@ -294,6 +295,28 @@ final class ModulePlanner {
             .toString()
             .replace(File.separatorChar, '/'));
     return values;
+  }
+
+  /**
+   * The image is built from the module folder, Docker's build context, and what dockyard lays out
+   * for it goes under the build directory: outside the module, no COPY could reach it.
+   */
+  private void checkBuildDirectoryInModule() throws MojoFailureException {
+    Path module = project.getBasedir().toPath().toAbsolutePath().normalize();
+    Path build = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
+    if (!build.startsWith(module)) {
+      throw new MojoFailureException(
+          "The build directory "
+              + build
+              + " (<build><directory> of "
+              + displayPath(project.getFile().toPath())
+              + ") is outside the module folder "
+              + module
+              + ": the image is built from the module folder, Docker's build context, and nothing"
+              + " outside it can be copied into the image; keep <build><directory> inside the"
+              + " module (Maven's default is ${project.basedir}/target), or set"
+              + " <skip>true</skip> for this module");
+    }
   }
 
   /** The path users recognise in errors: relative to the reactor root when inside it. */

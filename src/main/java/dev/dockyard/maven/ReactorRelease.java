@@ -259,24 +259,44 @@ final class ReactorRelease {
     List<String> moved = new ArrayList<>();
     List<String> notMoved = new ArrayList<>();
     tags.forEach((tag, done) -> (done ? moved : notMoved).add(tag));
+    // A Docker engine builds its image only now: its failure is a build failure, not a tag's.
+    boolean building =
+        staged.stream()
+            .anyMatch(image -> image.result() == null && image.row().image().equals(current));
+    String problem = String.valueOf(e.getMessage());
+    int lineEnd = problem.indexOf('\n');
+    // the engine's last output, when it sent some, comes after the whole first line
+    String detail = lineEnd < 0 ? "" : problem.substring(lineEnd);
     String message =
-        "Tagging the release failed at "
-            + current
-            + ": "
-            + e.getMessage()
-            + "; tags moved: "
-            + (moved.isEmpty() ? "none" : String.join(", ", moved))
-            + "; tags not moved: "
-            + String.join(", ", notMoved)
-            + "; rerun mvn deploy to complete them (what is in the registry is not sent again)";
-    log.error(message);
+        (building
+                ? "Building and pushing " + current + " with the Docker engine failed: "
+                : "Tagging the release failed at " + current + ": ")
+            + (lineEnd < 0 ? problem : problem.substring(0, lineEnd))
+            + (building && moved.isEmpty()
+                ? "; no tag moved"
+                : "; tags moved: "
+                    + (moved.isEmpty() ? "none" : String.join(", ", moved))
+                    + "; tags not moved: "
+                    + String.join(", ", notMoved)
+                    + "; rerun mvn deploy to complete them (what is in the registry is not sent"
+                    + " again)")
+            + detail;
+    message.lines().forEach(log::error);
     for (StagedImage image : staged) {
       SummaryRow row = state.row(image.project()).orElse(image.row());
       if (!row.outcome().equals("pushed")) {
         state.report(image.project(), row.withOutcome(NOT_TAGGED, "tagging failed"));
       }
     }
-    session.getResult().addException(new MojoExecutionException(message, e));
+    // Maven's report adds a cause's message it does not find in the message: with the engine's
+    // output moved after the tags, the cause would be printed a second time
+    log.debug("The failure at " + current, e);
+    session
+        .getResult()
+        .addException(
+            detail.isEmpty()
+                ? new MojoExecutionException(message, e)
+                : new MojoExecutionException(message));
     return moved.isEmpty() ? NOT_TAGGED : "partly tagged";
   }
 
