@@ -152,7 +152,7 @@ public final class JibEngine implements ImageEngine {
       for (List<PlannedFile> files : planned) {
         if (!files.isEmpty()) {
           // jib leaves empty layers out of the image; so do the signatures.
-          signatures.add(LayerSignature.of(files, request.creationTime()));
+          signatures.add(LayerSignature.of(files, request.creationTime(), request.contextDir()));
         }
       }
 

@@ -15,11 +15,13 @@ import java.util.List;
 
 /**
  * What makes two layers byte-identical before either is built: each file's target path, mode, owner
- * and time in the image, and its source's content. A file of up to {@value #HASHED_UP_TO} bytes is
- * known by the SHA-256 of its bytes, so classes and resources that {@code mvn clean} wrote again
- * unchanged keep their signature; a larger one (a dependency jar of the local Maven repository) by
- * its size and modification time, which only change when its content does. Jars hard-linked from
- * the local Maven repository give the same signature in every module.
+ * and time in the image, and its source's content. A file of the build context (the module: its
+ * classes, resources and what dockyard laid out under {@code target/dockyard}) of up to {@value
+ * #HASHED_UP_TO} bytes is known by the SHA-256 of its bytes, so what {@code mvn clean} wrote again
+ * unchanged keeps its signature. Any other file, and a larger one, by its size and modification
+ * time: jars of the local Maven repository and of dockyard's caches only change with their content,
+ * and reading 30-70 MB of them per service would cost more than the check saves. Jars hard-linked
+ * from the local Maven repository give the same signature in every module.
  */
 final class LayerSignature {
 
@@ -28,7 +30,11 @@ final class LayerSignature {
 
   private LayerSignature() {}
 
-  static String of(List<PlannedFile> files, Instant fileTime) throws IOException {
+  /**
+   * @param context the build context: only its files are read for their content
+   */
+  static String of(List<PlannedFile> files, Instant fileTime, Path context) throws IOException {
+    Path root = context.toAbsolutePath().normalize();
     MessageDigest digest = sha256();
     digest.update(fileTime.toString().getBytes(StandardCharsets.UTF_8));
     for (PlannedFile file : files) {
@@ -41,15 +47,15 @@ final class LayerSignature {
               + PosixFilePermissions.toString(file.permissions())
               + "|"
               + file.ownership()
-              + (file.directory() ? "" : "|" + content(file.source()));
+              + (file.directory() ? "" : "|" + content(file.source(), root));
       digest.update(line.getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  private static String content(Path source) throws IOException {
+  private static String content(Path source, Path context) throws IOException {
     long size = Files.size(source);
-    if (size > HASHED_UP_TO) {
+    if (size > HASHED_UP_TO || !source.toAbsolutePath().normalize().startsWith(context)) {
       return size + "|" + Files.getLastModifiedTime(source).toMillis();
     }
     MessageDigest digest = sha256();

@@ -34,14 +34,14 @@ class LayerSignatureTest {
   void aSmallFileWrittenAgainUnchangedKeepsItsSignature() throws Exception {
     Path file = Files.writeString(dir.resolve("App.class"), "class bytes");
     Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000));
-    String before = LayerSignature.of(layer(file), EPOCH);
+    String before = LayerSignature.of(layer(file), EPOCH, dir);
 
     // what mvn clean package does: the same bytes, written later
     Files.delete(file);
     Files.writeString(file, "class bytes");
     Files.setLastModifiedTime(file, FileTime.fromMillis(2_000_000));
 
-    assertThat(LayerSignature.of(layer(file), EPOCH)).isEqualTo(before);
+    assertThat(LayerSignature.of(layer(file), EPOCH, dir)).isEqualTo(before);
   }
 
   @Test
@@ -49,12 +49,12 @@ class LayerSignatureTest {
     Path file = Files.writeString(dir.resolve("app.properties"), "port=8081");
     FileTime time = FileTime.fromMillis(1_000_000);
     Files.setLastModifiedTime(file, time);
-    String before = LayerSignature.of(layer(file), EPOCH);
+    String before = LayerSignature.of(layer(file), EPOCH, dir);
 
     Files.writeString(file, "port=8082");
     Files.setLastModifiedTime(file, time);
 
-    assertThat(LayerSignature.of(layer(file), EPOCH)).isNotEqualTo(before);
+    assertThat(LayerSignature.of(layer(file), EPOCH, dir)).isNotEqualTo(before);
   }
 
   @Test
@@ -64,18 +64,32 @@ class LayerSignatureTest {
       out.setLength(LayerSignature.HASHED_UP_TO + 1);
     }
     Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
-    String before = LayerSignature.of(layer(jar), EPOCH);
+    String before = LayerSignature.of(layer(jar), EPOCH, dir);
 
-    assertThat(LayerSignature.of(layer(jar), EPOCH)).isEqualTo(before);
+    assertThat(LayerSignature.of(layer(jar), EPOCH, dir)).isEqualTo(before);
     Files.setLastModifiedTime(jar, FileTime.fromMillis(2_000_000));
-    assertThat(LayerSignature.of(layer(jar), EPOCH)).isNotEqualTo(before);
+    assertThat(LayerSignature.of(layer(jar), EPOCH, dir)).isNotEqualTo(before);
+  }
+
+  @Test
+  void aSmallFileOutsideTheContextIsKnownByItsSizeAndTime(@TempDir Path repository)
+      throws Exception {
+    // a jar of the local Maven repository: only a new version changes it, and reading every one
+    // of them on every build would cost more than it saves
+    Path jar = Files.writeString(repository.resolve("lib-1.0.jar"), "jar bytes");
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
+    String before = LayerSignature.of(layer(jar), EPOCH, dir);
+
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(2_000_000));
+
+    assertThat(LayerSignature.of(layer(jar), EPOCH, dir)).isNotEqualTo(before);
   }
 
   @Test
   void theImageFileTimeIsPartOfIt() throws Exception {
     Path file = Files.writeString(dir.resolve("App.class"), "class bytes");
 
-    assertThat(LayerSignature.of(layer(file), EPOCH))
-        .isNotEqualTo(LayerSignature.of(layer(file), Instant.ofEpochSecond(2)));
+    assertThat(LayerSignature.of(layer(file), EPOCH, dir))
+        .isNotEqualTo(LayerSignature.of(layer(file), Instant.ofEpochSecond(2), dir));
   }
 }
