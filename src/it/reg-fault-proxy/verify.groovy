@@ -1,10 +1,23 @@
-// Builds 2 and 3 (2 deploys through 20% faults) pushed the reference digests, every tag naming a
+// Builds 2 and 3 (2 deploys through 20% faults, or -Ddockyard.it.faultDeploys) pushed the reference digests, every tag naming a
 // complete image; every kind of fault was injected. Build 4 (every request fails) gave up within
 // its 20 s of retries, named the registry, the failure and what to do, and moved no tag.
 def checks = evaluate(new File(basedir, '../../../src/it/lib/Checks.groovy'))
 def faults = evaluate(new File(basedir, '../../../src/it/lib/FaultSessions.groovy'))
 def services = (1..6).collect { "svc-${it}".toString() }
 def run = checks.file('run.txt').text.trim()
+// The suite runs 2 deploys through the 20% session (builds 2 and 3); -Ddockyard.it.faultDeploys=10
+// on the outer build runs the others here, the same way, before the session closes.
+int deploys = Integer.getInteger('dockyard.it.faultDeploys', 2)
+if (deploys > 2) {
+  (3..deploys).each { round ->
+    def extra = checks.mvn(localRepositoryPath.path, "deploy-${round}.log",
+        ['deploy', '-T', '3', '-Dmaven.deploy.skip=true', '-Ddockyard.registry=127.0.0.1:5611',
+         '-Ddockyard.from=127.0.0.1:5611/base/java17:latest', "-Ddockyard.namespace=it-faults-${run}-r${round}".toString(),
+         "-Ddockyard.baseImageCache=caches/r${round}/base-layers".toString()],
+        [DOCKER_CONFIG: new File(basedir, 'docker-config').path])
+    assert extra.exit == 0 : "deploy ${round} through 20% faults failed: " + extra.log.readLines().takeRight(30).join('\n')
+  }
+}
 def some = faults.close(5611)
 def all = faults.close(5612)
 println "20% session: ${some.requests} requests, ${some.injected} faults injected: ${some.faults}"
@@ -13,7 +26,7 @@ new File(basedir, 'faults.json').text = groovy.json.JsonOutput.toJson([some: som
 
 def reference = services.collectEntries { s -> [(s): faults.digest("it-faults-${run}-ref/${s}", '1.0.0')] }
 assert reference.values().every { it?.startsWith('sha256:') } : "reference digests: ${reference}"
-(1..2).each { round ->
+(1..deploys).each { round ->
   services.each { s ->
     def repository = "it-faults-${run}-r${round}/${s}"
     assert faults.digest(repository, '1.0.0') == reference[s] : "deploy ${round}: ${repository}:1.0.0"
@@ -21,8 +34,9 @@ assert reference.values().every { it?.startsWith('sha256:') } : "reference diges
     assert faults.incomplete(repository) == []
   }
 }
-// Every kind of fault met, and survived, in the 2 deploys.
-some.faults.each { kind, n -> assert n > 0 : "no '${kind}' fault was injected in 2 deploys" }
+// Every kind of fault met, and survived, in those deploys.
+some.faults.each { kind, n -> assert n > 0 : "no '${kind}' fault was injected in ${deploys} deploys" }
+new File(basedir, 'deploys.txt').text = "${deploys} deploys through 20% faults, all with the reference digests\n"
 assert some.injected >= 0.15 * some.requests
 
 // Build 4: the log of the last build (build.log holds every build of this IT, in order).
