@@ -53,22 +53,14 @@ public final class CopySources {
           inStage = true;
           stage = new HashMap<>();
         }
-        case "ARG" -> {
-          for (KeyValue declaration : instruction.argDeclarations()) {
-            Map<String, String> scope = inStage ? stage : globalArgs;
-            String value;
-            if (buildArgs.containsKey(declaration.key())) {
-              value = buildArgs.get(declaration.key());
-            } else if (declaration.value() != null) {
-              value = substitute(dockerfile, scope, declaration.value()).text();
-            } else {
-              value = inStage ? globalArgs.get(declaration.key()) : null;
-            }
-            if (value != null) {
-              scope.put(declaration.key(), value);
-            }
-          }
-        }
+        case "ARG" ->
+            declare(
+                dockerfile,
+                instruction,
+                buildArgs,
+                inStage ? stage : globalArgs,
+                inStage,
+                globalArgs);
         case "ENV" -> {
           if (inStage) {
             Map<String, String> resolved = new HashMap<>();
@@ -80,27 +72,59 @@ public final class CopySources {
             stage.putAll(resolved);
           }
         }
-        case "COPY", "ADD" -> {
-          if (instruction.hasFlag("from")) {
-            continue;
-          }
-          List<String> items = instruction.listForm();
-          List<Heredoc> heredocs = instruction.sourceHeredocs();
-          for (int i = 0; i < heredocs.size(); i++) {
-            String item = items.get(i);
-            // a heredoc source is written in the Dockerfile, not read from the context
-            if (heredocs.get(i) != null || REMOTE.matcher(item).matches()) {
-              continue;
-            }
-            sources.add(source(dockerfile, stage, item));
-          }
-        }
+        case "COPY", "ADD" -> addContextSources(dockerfile, instruction, stage, sources);
         default -> {
           // nothing else reads the context
         }
       }
     }
     return List.copyOf(sources);
+  }
+
+  /** Records the values an ARG instruction gives its variables in {@code scope}. */
+  private static void declare(
+      Dockerfile dockerfile,
+      Instruction instruction,
+      Map<String, String> buildArgs,
+      Map<String, String> scope,
+      boolean inStage,
+      Map<String, String> globalArgs)
+      throws DockerfileException {
+    for (KeyValue declaration : instruction.argDeclarations()) {
+      String value;
+      if (buildArgs.containsKey(declaration.key())) {
+        value = buildArgs.get(declaration.key());
+      } else if (declaration.value() != null) {
+        value = substitute(dockerfile, scope, declaration.value()).text();
+      } else {
+        value = inStage ? globalArgs.get(declaration.key()) : null;
+      }
+      if (value != null) {
+        scope.put(declaration.key(), value);
+      }
+    }
+  }
+
+  /** Adds the sources a COPY or ADD reads from the build context, if it reads from it. */
+  private static void addContextSources(
+      Dockerfile dockerfile,
+      Instruction instruction,
+      Map<String, String> stage,
+      Set<String> sources)
+      throws DockerfileException {
+    if (instruction.hasFlag("from")) {
+      return;
+    }
+    List<String> items = instruction.listForm();
+    List<Heredoc> heredocs = instruction.sourceHeredocs();
+    for (int i = 0; i < heredocs.size(); i++) {
+      String item = items.get(i);
+      // a heredoc source is written in the Dockerfile, not read from the context
+      if (heredocs.get(i) != null || REMOTE.matcher(item).matches()) {
+        continue;
+      }
+      sources.add(source(dockerfile, stage, item));
+    }
   }
 
   /**

@@ -133,6 +133,12 @@ public final class DockerfileGenerator {
                 + " e.g. 8080 or 8080/udp");
       }
     }
+    validateEntries(spec);
+    validateLayout(spec);
+  }
+
+  /** Environment variables and labels: names Docker accepts, values on one line. */
+  private static void validateEntries(GeneratedImageSpec spec) throws DockerfileGeneratorException {
     for (Map.Entry<String, String> env : spec.env().entrySet()) {
       if (!ENV_NAME.matcher(env.getKey()).matches()) {
         throw new DockerfileGeneratorException(
@@ -155,6 +161,10 @@ public final class DockerfileGenerator {
       }
       requireOneLine("label value", label.getValue(), "<labels><" + name + ">", "labels");
     }
+  }
+
+  /** The user, the workdir and the folders the plugin laid out. */
+  private static void validateLayout(GeneratedImageSpec spec) throws DockerfileGeneratorException {
     if (spec.user() != null && !USER.matcher(spec.user()).matches()) {
       throw new DockerfileGeneratorException(
           "Invalid user",
@@ -271,6 +281,58 @@ public final class DockerfileGenerator {
     return stripped;
   }
 
+  private static String trimToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static List<String> folders(List<String> values) {
+    List<String> copy = new ArrayList<>();
+    if (values != null) {
+      for (String value : values) {
+        String folder = folder(value);
+        if (folder != null) {
+          copy.add(folder);
+        }
+      }
+    }
+    return Collections.unmodifiableList(copy);
+  }
+
+  private static String folder(String value) {
+    String trimmed = trimToNull(value);
+    return trimmed == null ? null : stripTrailingSlashes(trimmed.replace('\\', '/'));
+  }
+
+  private static List<String> copyDroppingBlanks(List<String> values) {
+    List<String> copy = new ArrayList<>();
+    if (values != null) {
+      for (String value : values) {
+        if (value != null && !value.isBlank()) {
+          copy.add(value.trim());
+        }
+      }
+    }
+    return Collections.unmodifiableList(copy);
+  }
+
+  private static List<String> copyKeepingEmpty(List<String> values) {
+    List<String> copy = new ArrayList<>();
+    if (values != null) {
+      for (String value : values) {
+        copy.add(value == null ? "" : value);
+      }
+    }
+    return Collections.unmodifiableList(copy);
+  }
+
+  private static Map<String, String> copyEntries(Map<String, String> values) {
+    Map<String, String> copy = new LinkedHashMap<>();
+    if (values != null) {
+      values.forEach((k, v) -> copy.put(k == null ? "" : k.trim(), v == null ? "" : v));
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+
   /**
    * What the generated Dockerfile holds; null or blank strings and null collections mean "not set".
    *
@@ -316,8 +378,8 @@ public final class DockerfileGenerator {
     public GeneratedImageSpec {
       from = trimToNull(from);
       ports = copyDroppingBlanks(ports);
-      env = copy(env);
-      labels = copy(labels);
+      env = copyEntries(env);
+      labels = copyEntries(labels);
       jvmFlags = copyDroppingBlanks(jvmFlags);
       user = trimToNull(user);
       workdir = Objects.requireNonNullElse(trimToNull(workdir), DEFAULT_WORKDIR);
@@ -330,58 +392,6 @@ public final class DockerfileGenerator {
       classes = folder(classes);
       volatileResources = folder(volatileResources);
       classpathJars = copyDroppingBlanks(classpathJars);
-    }
-
-    private static String trimToNull(String value) {
-      return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static List<String> folders(List<String> values) {
-      List<String> copy = new ArrayList<>();
-      if (values != null) {
-        for (String value : values) {
-          String folder = folder(value);
-          if (folder != null) {
-            copy.add(folder);
-          }
-        }
-      }
-      return Collections.unmodifiableList(copy);
-    }
-
-    private static String folder(String value) {
-      String trimmed = trimToNull(value);
-      return trimmed == null ? null : stripTrailingSlashes(trimmed.replace('\\', '/'));
-    }
-
-    private static List<String> copyDroppingBlanks(List<String> values) {
-      List<String> copy = new ArrayList<>();
-      if (values != null) {
-        for (String value : values) {
-          if (value != null && !value.isBlank()) {
-            copy.add(value.trim());
-          }
-        }
-      }
-      return Collections.unmodifiableList(copy);
-    }
-
-    private static List<String> copyKeepingEmpty(List<String> values) {
-      List<String> copy = new ArrayList<>();
-      if (values != null) {
-        for (String value : values) {
-          copy.add(value == null ? "" : value);
-        }
-      }
-      return Collections.unmodifiableList(copy);
-    }
-
-    private static Map<String, String> copy(Map<String, String> values) {
-      Map<String, String> copy = new LinkedHashMap<>();
-      if (values != null) {
-        values.forEach((k, v) -> copy.put(k == null ? "" : k.trim(), v == null ? "" : v));
-      }
-      return Collections.unmodifiableMap(copy);
     }
   }
 }

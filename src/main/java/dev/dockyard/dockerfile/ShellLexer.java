@@ -2,7 +2,6 @@ package dev.dockyard.dockerfile;
 
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 
 /**
  * Docker's shell lexer for Dockerfile words: quotes, the escape character and {@code $VAR} / {@code
@@ -282,7 +281,7 @@ final class ShellLexer {
         modifier += new String(Character.toChars(second));
         // BuildKit knows ${NAME:-...}, ${NAME:+...} and ${NAME:?...}, but no ':#' or ':%'
         if (second != '-' && second != '+' && second != '?') {
-          throw unsupported(modifier);
+          throw ParameterModifiers.unsupported(modifier);
         }
         return modify(name, second, modifier, true);
       case '+', '-', '?', '#', '%':
@@ -290,7 +289,7 @@ final class ShellLexer {
       case '/':
         return replace(name);
       default:
-        throw unsupported(modifier);
+        throw ParameterModifiers.unsupported(modifier);
     }
   }
 
@@ -301,28 +300,7 @@ final class ShellLexer {
     if (value == null && skipUnset) {
       return "${" + name + modifier + word + "}";
     }
-    boolean unset = value == null || (nullIsUnset && value.isEmpty());
-    switch (ch) {
-      case '-':
-        return unset ? word : value;
-      case '+':
-        return unset ? "" : word;
-      case '?':
-        if (value == null) {
-          throw required(name, word.isEmpty() ? "is not set" : "is required (" + word + ")");
-        }
-        if (nullIsUnset && value.isEmpty()) {
-          throw required(name, word.isEmpty() ? "is empty" : "is required (" + word + ")");
-        }
-        return value;
-      default:
-        boolean greedy = !word.isEmpty() && word.codePointAt(0) == ch;
-        String pattern = greedy ? word.substring(1) : word;
-        String subject = value == null ? "" : value;
-        return ch == '#'
-            ? ShellPattern.trimPrefix(pattern, subject, greedy)
-            : ShellPattern.trimSuffix(pattern, subject, greedy);
-    }
+    return ParameterModifiers.apply(name, ch, word, value, nullIsUnset);
   }
 
   private String replace(String name) throws SubstitutionException {
@@ -345,10 +323,7 @@ final class ShellLexer {
     if (value == null && skipUnset) {
       return "${" + name + (all ? "//" : "/") + pattern + "/" + replacement + "}";
     }
-    Matcher matcher =
-        ShellPattern.compile(pattern, true, false).matcher(value == null ? "" : value);
-    String literal = Matcher.quoteReplacement(replacement);
-    return all ? matcher.replaceAll(literal) : matcher.replaceFirst(literal);
+    return ParameterModifiers.replace(value, pattern, replacement, all);
   }
 
   private String wordUntil(char stop, boolean raw) throws SubstitutionException {
@@ -386,38 +361,5 @@ final class ShellLexer {
 
   private static SubstitutionException missingBrace() {
     return new SubstitutionException("Unterminated variable substitution", "close '${' with '}'");
-  }
-
-  private static SubstitutionException unsupported(String modifier) {
-    return new SubstitutionException(
-        "Unsupported modifier '" + visible(modifier) + "' in variable substitution", MODIFIERS);
-  }
-
-  /** The text with control characters written as escapes, so that an error stays one line. */
-  static String visible(String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints()
-        .forEach(
-            cp -> {
-              switch (cp) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                  if (cp < 0x20 || cp == 0x7F) {
-                    out.append(String.format("\\u%04x", cp));
-                  } else {
-                    out.appendCodePoint(cp);
-                  }
-                }
-              }
-            });
-    return out.toString();
-  }
-
-  private static SubstitutionException required(String name, String problem) {
-    return new SubstitutionException(
-        "Variable " + name + " " + problem,
-        "set " + name + " with ARG or ENV, or pass it as a build argument");
   }
 }

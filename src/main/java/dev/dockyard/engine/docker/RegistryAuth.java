@@ -37,4 +37,15 @@ final class RegistryAuth {
             ? auth.withIdentityToken(credential.password())
             : auth.withUsername(credential.username()).withPassword(credential.password()));
   }
+
+  /** The registry of an image reference, empty for Docker Hub and build stages. */
+  static Optional<String> registryOf(String reference) {
+    int slash = reference.indexOf('/');
+    if (slash < 0) {
+      return Optional.empty();
+    }
+    String first = reference.substring(0, slash);
+    boolean isRegistry = first.contains(".") || first.contains(":") || first.equals("localhost");
+    return isRegistry ? Optional.of(first) : Optional.empty();
+  }
 }
