@@ -55,6 +55,27 @@ final class ComposeGenerator {
     out.put("container_name", releaseName + "-" + member.artifactId());
     out.put("restart", service.restart());
     Integer hostPort = member.hostPort(offset);
+    putNetwork(out, service, hostPort);
+    Map<String, String> environment = environment(service, hostPort);
+    if (!environment.isEmpty()) {
+      out.put("environment", environment);
+    }
+    Map<String, Object> health = healthcheck(member, offset);
+    List<Object> volumes = volumes(member, binds.get(member.artifactId()), health != null);
+    if (!volumes.isEmpty()) {
+      out.put("volumes", volumes);
+    }
+    if (!service.dependsOn().isEmpty()) {
+      out.put("depends_on", dependsOn(member, members, offset));
+    }
+    if (health != null) {
+      out.put("healthcheck", health);
+    }
+    return out;
+  }
+
+  /** Host networking, else the service's network and its published port. */
+  private static void putNetwork(Map<String, Object> out, Service service, Integer hostPort) {
     if (service.hostNetwork()) {
       out.put("network_mode", "host");
     } else {
@@ -63,54 +84,63 @@ final class ComposeGenerator {
         out.put("ports", List.of(hostPort + ":" + service.port()));
       }
     }
+  }
+
+  /** The service's variables; on the host network, also the port it must listen on. */
+  private static Map<String, String> environment(Service service, Integer hostPort) {
     Map<String, String> environment = new LinkedHashMap<>(service.environment());
     if (service.hostNetwork() && hostPort != null) {
       environment.put(service.portVariable(), Integer.toString(hostPort));
     }
-    if (!environment.isEmpty()) {
-      out.put("environment", environment);
-    }
+    return environment;
+  }
+
+  /**
+   * The volumes in compose syntax: bind mounts in long syntax pointing into the bundle, named
+   * volumes in short syntax, and the bundle's health class when the healthcheck asks an HTTP path.
+   *
+   * @param bundlePaths the bundle path of each bind-mount source, by volume text
+   */
+  private static List<Object> volumes(
+      Member member, Map<String, String> bundlePaths, boolean hasHealthcheck)
+      throws BundleException {
+    Service service = member.service();
     List<Object> volumes = new ArrayList<>();
     for (Service.Volume volume : service.parsedVolumes(member.artifactId())) {
       if (volume.isBind()) {
-        Map<String, Object> bind = new LinkedHashMap<>();
-        bind.put("type", "bind");
-        bind.put("source", binds.get(member.artifactId()).get(volume.text()));
-        bind.put("target", volume.target());
-        bind.put("read_only", volume.readOnly());
-        volumes.add(bind);
+        volumes.add(bind(bundlePaths.get(volume.text()), volume.target(), volume.readOnly()));
       } else {
         volumes.add(volume.source() + ":" + volume.target() + (volume.readOnly() ? ":ro" : ""));
       }
     }
-    Map<String, Object> health = healthcheck(member, offset);
-    if (health != null && service.healthPath() != null) {
-      Map<String, Object> bind = new LinkedHashMap<>();
-      bind.put("type", "bind");
-      bind.put("source", "./health");
-      bind.put("target", HEALTH_FOLDER);
-      bind.put("read_only", true);
-      volumes.add(bind);
+    if (hasHealthcheck && service.healthPath() != null) {
+      volumes.add(bind("./health", HEALTH_FOLDER, true));
     }
-    if (!volumes.isEmpty()) {
-      out.put("volumes", volumes);
+    return volumes;
+  }
+
+  private static Map<String, Object> bind(String source, String target, boolean readOnly) {
+    Map<String, Object> bind = new LinkedHashMap<>();
+    bind.put("type", "bind");
+    bind.put("source", source);
+    bind.put("target", target);
+    bind.put("read_only", readOnly);
+    return bind;
+  }
+
+  /** Each dependency waits until healthy when it has a healthcheck, else until started. */
+  private static Map<String, Object> dependsOn(Member member, List<Member> members, int offset)
+      throws BundleException {
+    Map<String, Object> dependsOn = new LinkedHashMap<>();
+    for (String name : member.service().dependsOn()) {
+      Member dependency = find(members, name, member);
+      dependsOn.put(
+          name,
+          Map.of(
+              "condition",
+              healthcheck(dependency, offset) != null ? "service_healthy" : "service_started"));
     }
-    if (!service.dependsOn().isEmpty()) {
-      Map<String, Object> dependsOn = new LinkedHashMap<>();
-      for (String name : service.dependsOn()) {
-        Member dependency = find(members, name, member);
-        dependsOn.put(
-            name,
-            Map.of(
-                "condition",
-                healthcheck(dependency, offset) != null ? "service_healthy" : "service_started"));
-      }
-      out.put("depends_on", dependsOn);
-    }
-    if (health != null) {
-      out.put("healthcheck", health);
-    }
-    return out;
+    return dependsOn;
   }
 
   /** The healthcheck: the HTTP path asked by the bundle's health class, or the user's command. */

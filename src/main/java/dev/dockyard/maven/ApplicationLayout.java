@@ -86,9 +86,26 @@ final class ApplicationLayout {
     Path snapshots = Files.createDirectories(appDir.resolve(SNAPSHOT_LIBS));
     Path resources = Files.createDirectories(appDir.resolve(RESOURCES));
     Path classes = Files.createDirectories(appDir.resolve(CLASSES));
-    Path stableResources = Files.createDirectories(appDir.resolve(STABLE_RESOURCES));
-    Path volatileResources = Files.createDirectories(appDir.resolve(VOLATILE));
+    Files.createDirectories(appDir.resolve(STABLE_RESOURCES));
+    Files.createDirectories(appDir.resolve(VOLATILE));
 
+    layOutJars(libs, snapshots);
+    layOutOutputDirectory(classes, resources);
+
+    StagedFiles.normalizeFolders(appDir);
+    Map<String, String> folders = new LinkedHashMap<>();
+    folders.put("dockyard.libs", contextRelative(libs));
+    folders.put("dockyard.snapshotLibs", contextRelative(snapshots));
+    folders.put("dockyard.resources", contextRelative(resources));
+    folders.put("dockyard.classes", contextRelative(classes));
+    return folders;
+  }
+
+  /**
+   * Every runtime jar under {@code libs}, the SNAPSHOT ones again under {@code snapshot-libs}, and
+   * the release jars in layers by family, the reactor's own in a layer of their own.
+   */
+  private void layOutJars(Path libs, Path snapshots) throws IOException {
     Set<String> names = new HashSet<>();
     Map<String, Long> releaseJars = new LinkedHashMap<>();
     Map<String, Path> releaseLinks = new HashMap<>();
@@ -99,12 +116,7 @@ final class ApplicationLayout {
         continue;
       }
       boolean reactor = membership.isReactorModule(artifact) && isJar(file);
-      // A reactor module's jar carries no version, in its name or inside (see ReactorJar).
-      String name = artifact.getArtifactId() + (reactor ? "" : "-" + artifact.getVersion());
-      if (artifact.getClassifier() != null && !artifact.getClassifier().isEmpty()) {
-        name += "-" + artifact.getClassifier();
-      }
-      name += "." + (artifact.getType().equals("test-jar") ? "jar" : extension(file));
+      String name = jarName(artifact, file, reactor);
       if (!names.add(name)) {
         // Two artifacts with one artifactId and version: keep both, told apart by group.
         name = artifact.getGroupId() + "-" + name;
@@ -114,13 +126,9 @@ final class ApplicationLayout {
         file = ReactorJar.normalized(file, name, reactorJarCache);
       }
       // ${dockyard.libs} holds every runtime jar; SNAPSHOTs also get a folder of their own.
-      Path linked = libs.resolve(name);
-      link(file, linked);
-      origins.put(linked.toRealPath(), file.toAbsolutePath());
+      Path linked = linkFrom(file, libs.resolve(name));
       if (artifact.isSnapshot()) {
-        Path snapshot = snapshots.resolve(name);
-        link(file, snapshot);
-        origins.put(snapshot.toRealPath(), file.toAbsolutePath());
+        linkFrom(file, snapshots.resolve(name));
       }
       classpathJars.add(name);
       if (artifact.isSnapshot()) {
@@ -136,41 +144,61 @@ final class ApplicationLayout {
       }
     }
     layOutGroups(releaseJars, releaseLinks, reactorJars);
+  }
 
-    Path output = Path.of(project.getBuild().getOutputDirectory());
-    if (Files.isDirectory(output)) {
-      Files.walkFileTree(
-          output,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Path relative = output.relativize(file);
-              boolean isClass = file.getFileName().toString().endsWith(".class");
-              Path target = (isClass ? classes : resources).resolve(relative.toString());
-              Files.createDirectories(target.getParent());
-              link(file, target);
-              if (!isClass) {
-                // Generated Dockerfiles keep files that change on every build in a last layer.
-                String unix = relative.toString().replace('\\', '/');
-                Path split =
-                    (VOLATILE_RESOURCES.contains(unix) ? volatileResources : stableResources)
-                        .resolve(relative.toString());
-                Files.createDirectories(split.getParent());
-                link(file, split);
-              }
-              return FileVisitResult.CONTINUE;
-            }
-          });
+  /**
+   * The file name of a dependency jar in the image: {@code artifactId-version[-classifier].ext}; a
+   * reactor module's jar carries no version, in its name or inside (see {@link ReactorJar}).
+   */
+  static String jarName(Artifact artifact, Path file, boolean reactor) {
+    String name = artifact.getArtifactId() + (reactor ? "" : "-" + artifact.getVersion());
+    if (artifact.getClassifier() != null && !artifact.getClassifier().isEmpty()) {
+      name += "-" + artifact.getClassifier();
     }
+    return name + "." + (artifact.getType().equals("test-jar") ? "jar" : extension(file));
+  }
 
-    StagedFiles.normalizeFolders(appDir);
-    Map<String, String> folders = new LinkedHashMap<>();
-    folders.put("dockyard.libs", contextRelative(libs));
-    folders.put("dockyard.snapshotLibs", contextRelative(snapshots));
-    folders.put("dockyard.resources", contextRelative(resources));
-    folders.put("dockyard.classes", contextRelative(classes));
-    return folders;
+  /** Links a file into the layout, remembering where it came from; the link. */
+  private Path linkFrom(Path file, Path linked) throws IOException {
+    link(file, linked);
+    origins.put(linked.toRealPath(), file.toAbsolutePath());
+    return linked;
+  }
+
+  /** The module's classes and resources, each in its folder; resources also split by stability. */
+  private void layOutOutputDirectory(Path classes, Path resources) throws IOException {
+    Path output = Path.of(project.getBuild().getOutputDirectory());
+    if (!Files.isDirectory(output)) {
+      return;
+    }
+    Files.walkFileTree(
+        output,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            placeOutputFile(output.relativize(file), file, classes, resources);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  private void placeOutputFile(Path relative, Path file, Path classes, Path resources)
+      throws IOException {
+    boolean isClass = file.getFileName().toString().endsWith(".class");
+    Path target = (isClass ? classes : resources).resolve(relative.toString());
+    Files.createDirectories(target.getParent());
+    link(file, target);
+    if (!isClass) {
+      // Generated Dockerfiles keep files that change on every build in a last layer.
+      String unix = relative.toString().replace('\\', '/');
+      Path split =
+          appDir
+              .resolve(VOLATILE_RESOURCES.contains(unix) ? VOLATILE : STABLE_RESOURCES)
+              .resolve(relative.toString());
+      Files.createDirectories(split.getParent());
+      link(file, split);
+    }
   }
 
   /**

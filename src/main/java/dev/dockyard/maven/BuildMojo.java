@@ -39,66 +39,60 @@ public class BuildMojo extends DockyardMojo {
       }
       ModulePlan plan = planned.get();
       ImageEngine engine = engineFor(plan, config);
-      ImageReport imageReport = new ImageReport(plan.workDir());
-      imageReport.delete();
-      if (!writesTarball(config)) {
-        getLog()
-            .info(
-                "Image "
-                    + plan.image()
-                    + " will be built and pushed by dockyard:push in this run"
-                    + " (-Ddockyard.tarball=true also writes target/dockyard/image.tar now)");
-        report(
-            new SummaryRow(
-                plan.module(),
-                plan.image(),
-                String.join(",", plan.tags()),
-                "planned",
-                "",
-                -1,
-                -1,
-                ""));
-        return;
+      new ImageReport(plan.workDir()).delete();
+      if (writesTarball(config)) {
+        buildTarball(plan, config, engine);
+      } else {
+        leaveToPush(plan);
       }
-      Path tarball = plan.workDir().resolve(TARBALL);
-      ImageResult result;
-      try {
-        result = engine.build(request(plan, config), Target.tarball(tarball));
-      } catch (Exception e) {
-        // A tarball cut short (a full disk, a failed layer) must not pass for an image.
-        try {
-          Files.deleteIfExists(tarball);
-        } catch (IOException cleanup) {
-          e.addSuppressed(cleanup);
-        }
-        throw e;
-      }
-      imageReport.write(result);
-      getLog()
-          .info(
-              "Built "
-                  + result.image()
-                  + ":"
-                  + String.join(",", result.tags())
-                  + " "
-                  + result.digest()
-                  + " ("
-                  + engine.name()
-                  + ") -> "
-                  + plan.workDir().resolve(TARBALL));
-      report(
-          new SummaryRow(
-              plan.module(),
-              result.image(),
-              String.join(",", result.tags()),
-              "built",
-              result.digest(),
-              result.size(),
-              result.shared(),
-              ""));
     } catch (Exception e) {
       rethrow(e);
     }
+  }
+
+  /** The image is built once, by the push of this same run; the summary says it is planned. */
+  private void leaveToPush(ModulePlan plan) {
+    getLog()
+        .info(
+            "Image "
+                + plan.image()
+                + " will be built and pushed by dockyard:push in this run"
+                + " (-Ddockyard.tarball=true also writes target/dockyard/image.tar now)");
+    report(SummaryRow.image(plan.module(), plan.image(), plan.tags(), "planned"));
+  }
+
+  /** Builds {@code target/dockyard/image.tar} and records it in {@code image.json}. */
+  private void buildTarball(ModulePlan plan, ModuleConfig config, ImageEngine engine)
+      throws Exception {
+    Path tarball = plan.workDir().resolve(TARBALL);
+    ImageResult result;
+    try {
+      result = engine.build(request(plan, config), Target.tarball(tarball));
+    } catch (Exception e) {
+      // A tarball cut short (a full disk, a failed layer) must not pass for an image.
+      try {
+        Files.deleteIfExists(tarball);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    new ImageReport(plan.workDir()).write(result);
+    getLog()
+        .info(
+            "Built "
+                + result.image()
+                + ":"
+                + String.join(",", result.tags())
+                + " "
+                + result.digest()
+                + " ("
+                + engine.name()
+                + ") -> "
+                + plan.workDir().resolve(TARBALL));
+    report(
+        SummaryRow.image(plan.module(), result.image(), result.tags(), "built")
+            .withDigest(result.digest(), result.size(), result.shared()));
   }
 
   private boolean writesTarball(ModuleConfig config) throws MojoFailureException {

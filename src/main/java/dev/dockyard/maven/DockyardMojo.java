@@ -4,14 +4,10 @@ import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.jib.JibEngine;
 import dev.dockyard.engine.jib.RegistryGreeting;
-import dev.dockyard.registry.CaCertificates;
-import dev.dockyard.registry.DockerConfigCredentials;
 import dev.dockyard.registry.RegistryPolicy;
-import dev.dockyard.registry.RetryBudget;
 import dev.dockyard.report.SummaryRow;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -277,38 +273,13 @@ abstract class DockyardMojo extends AbstractMojo {
     if (config.from() == null) {
       return;
     }
+    EngineRequests requests = new EngineRequests(this);
     try {
       JibEngine.readBaseDigestAhead(
-          config.from(),
-          registryPolicy(config),
-          new MavenBuildLog(getLog(), !session.getRequest().isInteractiveMode()),
-          state.connections());
+          config.from(), requests.registryPolicy(config), requests.buildLog(), state.connections());
     } catch (MojoFailureException e) {
       getLog().debug("Base image digest not read ahead: " + e.getMessage());
     }
-  }
-
-  private RegistryPolicy registryPolicy(ModuleConfig config) throws MojoFailureException {
-    return new RegistryPolicy(
-            config.insecureRegistries(),
-            config.mirrors(),
-            new SettingsCredentials(settings, settingsDecrypter, System.getenv()),
-            DockerConfigCredentials.fromEnvironment(
-                System.getenv(), HelperTimeout.parse(config.credentialHelperTimeout())),
-            caCertificates(config))
-        .withRetryTime(retryTime(config));
-  }
-
-  private static java.time.Duration retryTime(ModuleConfig config) throws MojoFailureException {
-    return RetryBudget.parseSeconds(config.registryRetryTime())
-        .orElseThrow(
-            () ->
-                new MojoFailureException(
-                    "Invalid registry retry time: '"
-                        + config.registryRetryTime()
-                        + "' at <registryRetryTime>/-Ddockyard.registryRetryTime; give whole"
-                        + " seconds from 1 to 86400, e.g. "
-                        + RetryBudget.DEFAULT.toSeconds()));
   }
 
   /**
@@ -350,38 +321,7 @@ abstract class DockyardMojo extends AbstractMojo {
 
   /** The engine request for a planned module. */
   ImageRequest request(ModulePlan plan, ModuleConfig config) throws MojoFailureException {
-    RegistryPolicy policy = registryPolicy(config);
-    return new ImageRequest(
-        plan.module(),
-        plan.dockerfile(),
-        project.getBasedir().toPath(),
-        plan.workDir(),
-        plan.image(),
-        plan.tags(),
-        config.buildArgs(),
-        config.target(),
-        OutputTimestamp.of(project),
-        policy,
-        baseLayersCache(),
-        new MavenBuildLog(getLog(), !session.getRequest().isInteractiveMode()),
-        // Beside the layer caches: where the layers this machine pushed can be mounted from.
-        ReactorState.of(session)
-            .layers(baseLayersCache().resolveSibling("pushed-layers.tsv"), getLog()),
-        plan.origins(),
-        ReactorState.of(session).connections());
-  }
-
-  private CaCertificates caCertificates(ModuleConfig config) throws MojoFailureException {
-    List<Path> files = new ArrayList<>();
-    for (String file : config.caCertificates()) {
-      Path path = Path.of(file);
-      files.add(path.isAbsolute() ? path : project.getBasedir().toPath().resolve(path));
-    }
-    try {
-      return CaCertificates.load(files);
-    } catch (CaCertificates.CertificateFileException e) {
-      throw (MojoFailureException) new MojoFailureException(e.getMessage()).initCause(e);
-    }
+    return new EngineRequests(this).request(plan, config);
   }
 
   /**

@@ -59,11 +59,7 @@ final class ModulePlanner {
           IOException {
     ModuleSelector selector = new ModuleSelector(config.modules());
     ReactorState state = ReactorState.of(mojo.session);
-    List<ModuleCandidate> reactor = new ArrayList<>();
-    for (MavenProject module : mojo.session.getProjects()) {
-      reactor.add(state.candidate(module, inspector));
-    }
-    selector.requireEveryEntryMatches(reactor);
+    selector.requireEveryEntryMatches(reactorCandidates(state));
     ModuleCandidate candidate = state.candidate(project, inspector);
     Decision decision = selector.decide(candidate);
     if (!decision.image()) {
@@ -75,6 +71,44 @@ final class ModulePlanner {
             config.registry(), config.namespace(), config.repository(), project.getArtifactId());
     List<String> tags = Tags.compute(project.getVersion(), config.latest(), config.tags());
     Tags.validateSince(config.since());
+    claim(state, name);
+
+    Path workDir = Path.of(project.getBuild().getDirectory(), "dockyard");
+    checkBuildDirectoryInModule();
+    Files.createDirectories(workDir);
+    ApplicationLayout layout =
+        new ApplicationLayout(
+            project,
+            workDir,
+            membership(state),
+            mojo.baseLayersCache().resolveSibling("reactor-jars"));
+    Map<String, String> folders = layout.layOut();
+    reportDrift();
+    Optional<String> mainClass = Optional.ofNullable(config.mainClass()).or(candidate::mainClass);
+
+    Optional<Path> template = template();
+    Path rendered = workDir.resolve("Dockerfile");
+    String text =
+        template.isPresent()
+            ? renderTemplate(template.get(), folders, mainClass)
+            : generateDockerfile(layout, folders, mainClass);
+    String fileName = displayPath(template.orElse(rendered));
+    Dockerfile parsed = writeDockerfile(rendered, text, fileName, template.orElse(null));
+    return new ModulePlan(
+        project.getArtifactId(), null, name.toString(), tags, workDir, parsed, layout.origins());
+  }
+
+  /** Every module of the reactor as the selector sees it. */
+  private List<ModuleCandidate> reactorCandidates(ReactorState state) {
+    List<ModuleCandidate> reactor = new ArrayList<>();
+    for (MavenProject module : mojo.session.getProjects()) {
+      reactor.add(state.candidate(module, inspector));
+    }
+    return reactor;
+  }
+
+  /** Claims the image name for this module; two modules pushing one image is a mistake. */
+  private void claim(ReactorState state, ImageName name) throws MojoFailureException {
     Optional<String> owner = state.claim(name.toString(), project.getArtifactId());
     if (owner.isPresent()) {
       throw new MojoFailureException(
@@ -87,98 +121,92 @@ final class ModulePlanner {
               + "; give each its own <repository>, or use ${project.artifactId} in"
               + " -Ddockyard.repository");
     }
+  }
 
-    Path workDir = Path.of(project.getBuild().getDirectory(), "dockyard");
-    checkBuildDirectoryInModule();
-    Files.createDirectories(workDir);
-    JarMembership membership =
-        state.membership(
-            () -> {
-              List<MavenProject> imageModules = new ArrayList<>();
-              for (MavenProject module : mojo.session.getAllProjects()) {
-                if (state.candidate(module, inspector).isImageModule()) {
-                  imageModules.add(module);
-                }
-              }
-              return JarMembership.cached(
-                  mojo.session,
-                  imageModules,
-                  mojo.dependenciesResolver,
-                  mojo.getLog(),
-                  mojo.baseLayersCache().resolveSibling("membership"));
-            });
-    ApplicationLayout layout =
-        new ApplicationLayout(
-            project, workDir, membership, mojo.baseLayersCache().resolveSibling("reactor-jars"));
-    Map<String, String> folders = layout.layOut();
-    reportDrift();
-    Optional<String> mainClass = Optional.ofNullable(config.mainClass()).or(candidate::mainClass);
+  /** Which jars the reactor's image modules share: read once a session, for every module. */
+  private JarMembership membership(ReactorState state) {
+    return state.membership(
+        () -> {
+          List<MavenProject> imageModules = new ArrayList<>();
+          for (MavenProject module : mojo.session.getAllProjects()) {
+            if (state.candidate(module, inspector).isImageModule()) {
+              imageModules.add(module);
+            }
+          }
+          return JarMembership.cached(
+              mojo.session,
+              imageModules,
+              mojo.dependenciesResolver,
+              mojo.getLog(),
+              mojo.baseLayersCache().resolveSibling("membership"));
+        });
+  }
 
-    Optional<Path> template = template();
-    Path rendered = workDir.resolve("Dockerfile");
-    String text;
-    String fileName;
-    if (template.isPresent()) {
-      Path file = template.get();
-      if (!Files.isRegularFile(file)) {
-        throw new MojoFailureException(
-            "Dockerfile template not found: '"
-                + file
-                + "' set by <dockerfile>/<dockerfileTemplate>; fix the path (relative paths are"
-                + " resolved against the module directory)");
-      }
-      fileName = displayPath(file);
-      Map<String, String> values = placeholderValues(folders, mainClass.orElse(null));
-      text =
-          TemplateRenderer.render(Files.readString(file, StandardCharsets.UTF_8), fileName, values);
-    } else {
-      if (config.from() == null) {
-        throw new MojoFailureException(
-            "No base image for the generated Dockerfile of "
-                + project.getArtifactId()
-                + ": '<from>' is not set; set <from> in the plugin configuration or"
-                + " -Ddockyard.from=registry/java:17, or add src/main/docker/Dockerfile");
-      }
-      if (mainClass.isEmpty() && config.entrypoint().isEmpty()) {
-        throw new MojoFailureException(
-            "No main class for "
-                + project.getArtifactId()
-                + ": several main methods "
-                + inspector.mainClassesInSources(project)
-                + "; set <mainClass> in the module's plugin configuration");
-      }
-      fileName = displayPath(rendered);
-      text =
-          DockerfileGenerator.generate(
-              new GeneratedImageSpec(
-                  config.from(),
-                  config.ports(),
-                  config.env(),
-                  config.labels(),
-                  config.jvmFlags(),
-                  config.user(),
-                  config.workdir(),
-                  config.entrypoint(),
-                  config.cmd(),
-                  mainClass.orElse(null),
-                  layout.libraryLayers(),
-                  ifFilled(folders.get("dockyard.snapshotLibs")),
-                  ifFilled(layout.stableResources()),
-                  ifFilled(folders.get("dockyard.classes")),
-                  ifFilled(layout.volatileResources()),
-                  layout.classpathJars()));
+  private String renderTemplate(Path file, Map<String, String> folders, Optional<String> mainClass)
+      throws MojoFailureException, DockerfileException, IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new MojoFailureException(
+          "Dockerfile template not found: '"
+              + file
+              + "' set by <dockerfile>/<dockerfileTemplate>; fix the path (relative paths are"
+              + " resolved against the module directory)");
     }
+    Map<String, String> values = placeholderValues(folders, mainClass.orElse(null));
+    return TemplateRenderer.render(
+        Files.readString(file, StandardCharsets.UTF_8), displayPath(file), values);
+  }
+
+  private String generateDockerfile(
+      ApplicationLayout layout, Map<String, String> folders, Optional<String> mainClass)
+      throws MojoFailureException, DockerfileGeneratorException, IOException {
+    if (config.from() == null) {
+      throw new MojoFailureException(
+          "No base image for the generated Dockerfile of "
+              + project.getArtifactId()
+              + ": '<from>' is not set; set <from> in the plugin configuration or"
+              + " -Ddockyard.from=registry/java:17, or add src/main/docker/Dockerfile");
+    }
+    if (mainClass.isEmpty() && config.entrypoint().isEmpty()) {
+      throw new MojoFailureException(
+          "No main class for "
+              + project.getArtifactId()
+              + ": several main methods "
+              + inspector.mainClassesInSources(project)
+              + "; set <mainClass> in the module's plugin configuration");
+    }
+    return DockerfileGenerator.generate(
+        new GeneratedImageSpec(
+            config.from(),
+            config.ports(),
+            config.env(),
+            config.labels(),
+            config.jvmFlags(),
+            config.user(),
+            config.workdir(),
+            config.entrypoint(),
+            config.cmd(),
+            mainClass.orElse(null),
+            layout.libraryLayers(),
+            ifFilled(folders.get("dockyard.snapshotLibs")),
+            ifFilled(layout.stableResources()),
+            ifFilled(folders.get("dockyard.classes")),
+            ifFilled(layout.volatileResources()),
+            layout.classpathJars()));
+  }
+
+  /** Writes the Dockerfile the engines read, with its ignore file, and parses it. */
+  private Dockerfile writeDockerfile(Path rendered, String text, String fileName, Path template)
+      throws IOException, DockerfileException {
     try {
       Files.writeString(rendered, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new FileAccessException("writing the rendered Dockerfile", rendered, e);
     }
-    ownIgnoreFile(template.orElse(null), rendered);
+    ownIgnoreFile(template, rendered);
     Dockerfile parsed = DockerfileParser.parse(text, fileName);
     parsed.warnings().forEach(mojo.getLog()::warn);
     CopyFromStages.check(parsed);
-    return new ModulePlan(
-        project.getArtifactId(), null, name.toString(), tags, workDir, parsed, layout.origins());
+    return parsed;
   }
 
   /**

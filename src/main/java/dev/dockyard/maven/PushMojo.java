@@ -44,27 +44,37 @@ public class PushMojo extends DockyardMojo {
     ModuleConfig config = config();
     try {
       Optional<ModulePlan> planned = imagePlan(config, "push");
-      if (planned.isEmpty()) {
+      if (planned.isEmpty() || skipsPush(planned.get(), config)) {
         return;
       }
       ModulePlan plan = planned.get();
-      if (config.skipPush()) {
-        String reason = "dockyard.skipPush is set (remove -Ddockyard.skipPush to push)";
-        getLog().info("Not pushing " + plan.image() + ": " + reason);
-        report(SummaryRow.skipped(plan.module(), reason));
-        return;
-      }
       checkCanPush(plan, config);
       push(plan, config);
-      ReactorState.of(session)
-          .service(
-              project,
-              service(plan, config),
-              new ReactorState.BundleSettings(
-                  config.releaseName(), config.portOffset(), config.skipCompose()));
+      addToRelease(plan, config);
     } catch (Exception e) {
       rethrow(e);
     }
+  }
+
+  /** True, logged and reported, when {@code -Ddockyard.skipPush} leaves the image unpushed. */
+  private boolean skipsPush(ModulePlan plan, ModuleConfig config) {
+    if (!config.skipPush()) {
+      return false;
+    }
+    String reason = "dockyard.skipPush is set (remove -Ddockyard.skipPush to push)";
+    getLog().info("Not pushing " + plan.image() + ": " + reason);
+    report(SummaryRow.skipped(plan.module(), reason));
+    return true;
+  }
+
+  /** Puts the pushed image in the release bundle written at the end of the reactor. */
+  private void addToRelease(ModulePlan plan, ModuleConfig config) {
+    ReactorState.of(session)
+        .service(
+            project,
+            service(plan, config),
+            new ReactorState.BundleSettings(
+                config.releaseName(), config.portOffset(), config.skipCompose()));
   }
 
   private void checkCanPush(ModulePlan plan, ModuleConfig config) throws MojoFailureException {
@@ -93,18 +103,7 @@ public class PushMojo extends DockyardMojo {
         CompletableFuture.supplyAsync(() -> previousDigest(request, since), PushMojo::beside);
     boolean staged = config.pushAtEnd() && engine instanceof JibEngine;
     if (config.pushAtEnd() && !staged) {
-      // docker push can only push a tag: the engine builds and pushes at the end of the reactor.
-      getLog()
-          .info(
-              "Image "
-                  + plan.image()
-                  + " is built and pushed by the Docker engine at the end of the reactor, once"
-                  + " every module succeeded");
-      Optional<String> previous = joined(lookup);
-      SummaryRow row = row(plan, "staged", "", -1, -1).withChange("", previous.orElse(""), since);
-      ReactorState.of(session)
-          .stage(new ReactorState.StagedImage(project, request, engine, null, row));
-      report(row);
+      stageForDockerEngine(plan, request, engine, lookup, since);
       return;
     }
     ImageReport imageReport = new ImageReport(plan.workDir());
@@ -118,15 +117,60 @@ public class PushMojo extends DockyardMojo {
     }
     Optional<String> previous = joined(lookup);
     ImageResult pushed = built.comparedWith(previous.orElse(null)).withPushed(!staged);
-    String change = pushed.change();
     checkSameAsBuilt(recorded, pushed, imageReport, plan, staged);
     imageReport.write(pushed);
+    SummaryRow row = pushedRow(plan, request, pushed, previous, since, staged);
+    logPushed(pushed, row.changeText(), staged);
+    if (staged) {
+      ReactorState.of(session)
+          .stage(new ReactorState.StagedImage(project, request, engine, pushed, row));
+    }
+    report(row);
+  }
+
+  /** docker push can only push a tag: the engine builds and pushes at the end of the reactor. */
+  private void stageForDockerEngine(
+      ModulePlan plan,
+      ImageRequest request,
+      ImageEngine engine,
+      CompletableFuture<Optional<String>> lookup,
+      String since)
+      throws EngineException {
+    getLog()
+        .info(
+            "Image "
+                + plan.image()
+                + " is built and pushed by the Docker engine at the end of the reactor, once"
+                + " every module succeeded");
+    Optional<String> previous = joined(lookup);
     SummaryRow row =
-        row(plan, staged ? "staged" : "pushed", pushed.digest(), pushed.size(), pushed.shared())
+        SummaryRow.image(plan.module(), plan.image(), plan.tags(), "staged")
+            .withChange("", previous.orElse(""), since);
+    ReactorState.of(session)
+        .stage(new ReactorState.StagedImage(project, request, engine, null, row));
+    report(row);
+  }
+
+  /** The summary row of a pushed (or staged) image, compared with the release {@code since}. */
+  private SummaryRow pushedRow(
+      ModulePlan plan,
+      ImageRequest request,
+      ImageResult pushed,
+      Optional<String> previous,
+      String since,
+      boolean staged) {
+    String change = pushed.change();
+    SummaryRow row =
+        SummaryRow.image(plan.module(), plan.image(), plan.tags(), staged ? "staged" : "pushed")
+            .withDigest(pushed.digest(), pushed.size(), pushed.shared())
             .withChange(change, previous.orElse(""), since);
     if (change.equals("changed")) {
       row = row.withOutcome(row.outcome(), versionCarriers(request, previous.get(), pushed));
     }
+    return row;
+  }
+
+  private void logPushed(ImageResult pushed, String changeText, boolean staged) {
     if (staged) {
       getLog()
           .info(
@@ -135,12 +179,10 @@ public class PushMojo extends DockyardMojo {
                   + "@"
                   + pushed.digest()
                   + " ("
-                  + row.changeText()
+                  + changeText
                   + "); tags "
                   + String.join(",", pushed.tags())
                   + " move at the end of the reactor");
-      ReactorState.of(session)
-          .stage(new ReactorState.StagedImage(project, request, engine, pushed, row));
     } else {
       getLog()
           .info(
@@ -151,10 +193,9 @@ public class PushMojo extends DockyardMojo {
                   + " "
                   + pushed.digest()
                   + " ("
-                  + row.changeText()
+                  + changeText
                   + ")");
     }
-    report(row);
   }
 
   /** Runs a task on a thread of its own that loads classes as the plugin does. */
@@ -237,18 +278,6 @@ public class PushMojo extends DockyardMojo {
       getLog().debug("Could not compare the configs of " + pushed.image() + ": " + e);
       return "";
     }
-  }
-
-  private SummaryRow row(ModulePlan plan, String outcome, String digest, long size, long shared) {
-    return new SummaryRow(
-        plan.module(),
-        plan.image(),
-        String.join(",", plan.tags()),
-        outcome,
-        digest,
-        size,
-        shared,
-        "");
   }
 
   private static void checkSameAsBuilt(

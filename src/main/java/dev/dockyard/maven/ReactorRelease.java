@@ -239,15 +239,8 @@ final class ReactorRelease {
       new ImageReport(image.request().workDir()).write(pushed);
       state.report(
           image.project(),
-          new SummaryRow(
-                  image.row().module(),
-                  pushed.image(),
-                  String.join(",", pushed.tags()),
-                  "pushed",
-                  pushed.digest(),
-                  pushed.size(),
-                  pushed.shared(),
-                  "")
+          SummaryRow.image(image.row().module(), pushed.image(), pushed.tags(), "pushed")
+              .withDigest(pushed.digest(), pushed.size(), pushed.shared())
               .withChange(pushed.change(), previous, image.row().since()));
     } catch (EngineException | IOException | RuntimeException e) {
       throw new InParallel.Failure(image.row().image(), e);
@@ -328,10 +321,10 @@ final class ReactorRelease {
     SummaryRow row = state.row(project).orElse(null);
     BuildSummary summary = session.getResult().getBuildSummary(project);
     if (row == null && summary instanceof BuildFailure) {
-      return new SummaryRow(project.getArtifactId(), "", "", "failed", "", -1, -1, "");
+      return SummaryRow.withoutImage(project.getArtifactId(), "failed");
     }
     if (row == null && summary == null) {
-      return new SummaryRow(project.getArtifactId(), "", "", "not built", "", -1, -1, "");
+      return SummaryRow.withoutImage(project.getArtifactId(), "not built");
     }
     return row;
   }

@@ -81,9 +81,17 @@ public final class DockerConfigCredentials {
     if (!Files.isRegularFile(configFile)) {
       return Optional.empty();
     }
-    JsonNode config;
+    JsonNode config = readConfig();
+    if (config == null || !config.isObject()) {
+      return Optional.empty();
+    }
+    Optional<RegistryCredential> found = fromHelpers(config, registry);
+    return found.isPresent() ? found : fromAuths(config, registry);
+  }
+
+  private JsonNode readConfig() {
     try {
-      config = JSON.readTree(configFile.toFile());
+      return JSON.readTree(configFile.toFile());
     } catch (JsonProcessingException e) {
       // Not chained: the parser's message quotes the file, and the file holds secrets.
       throw new CredentialLookupException(
@@ -102,62 +110,68 @@ public final class DockerConfigCredentials {
       throw new CredentialLookupException(
           new FileProblem(null).describe("reading the Docker config", e), e);
     }
-    if (config == null || !config.isObject()) {
-      return Optional.empty();
-    }
+  }
+
+  /** The registry's {@code credHelpers} entry, else {@code credsStore}, as Docker asks them. */
+  private Optional<RegistryCredential> fromHelpers(JsonNode config, String registry) {
     String helperKey = matchingKey(config.path("credHelpers"), registry);
     if (helperKey != null) {
       String helper = config.path("credHelpers").path(helperKey).asText();
-      Optional<RegistryCredential> found = fromHelper(helper, helperKey, "credHelpers");
-      if (found.isPresent()) {
-        return found;
-      }
-    } else if (config.hasNonNull("credsStore") && !config.path("credsStore").asText().isBlank()) {
+      return fromHelper(helper, helperKey, "credHelpers");
+    }
+    if (config.hasNonNull("credsStore") && !config.path("credsStore").asText().isBlank()) {
       String storeKey = matchingKey(config.path("auths"), registry);
       String serverUrl = storeKey != null ? storeKey : serverUrlFor(registry);
-      Optional<RegistryCredential> found =
-          fromHelper(config.path("credsStore").asText(), serverUrl, "credsStore");
-      if (found.isPresent()) {
-        return found;
-      }
-    }
-    String authKey = matchingKey(config.path("auths"), registry);
-    if (authKey != null) {
-      String identityToken = config.path("auths").path(authKey).path("identitytoken").asText("");
-      if (!identityToken.isEmpty()) {
-        // Docker's convention for a token instead of a password: the user name <token>.
-        return Optional.of(
-            new RegistryCredential(
-                IDENTITY_TOKEN_USER,
-                identityToken,
-                "Docker config " + configFile + " (auths '" + authKey + "' identitytoken)"));
-      }
-      String auth = config.path("auths").path(authKey).path("auth").asText("");
-      if (!auth.isEmpty()) {
-        String decoded;
-        try {
-          decoded = new String(Base64.getDecoder().decode(auth.trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-          throw new CredentialLookupException(
-              "Cannot read Docker config: auths entry '"
-                  + authKey
-                  + "' in "
-                  + configFile
-                  + " is not base64; run docker login "
-                  + registry
-                  + " again");
-        }
-        int colon = decoded.indexOf(':');
-        if (colon > 0) {
-          return Optional.of(
-              new RegistryCredential(
-                  decoded.substring(0, colon),
-                  decoded.substring(colon + 1),
-                  "Docker config " + configFile + " (auths '" + authKey + "')"));
-        }
-      }
+      return fromHelper(config.path("credsStore").asText(), serverUrl, "credsStore");
     }
     return Optional.empty();
+  }
+
+  /** The registry's {@code auths} entry: an identity token, else user and password. */
+  private Optional<RegistryCredential> fromAuths(JsonNode config, String registry) {
+    String authKey = matchingKey(config.path("auths"), registry);
+    if (authKey == null) {
+      return Optional.empty();
+    }
+    String identityToken = config.path("auths").path(authKey).path("identitytoken").asText("");
+    if (!identityToken.isEmpty()) {
+      // Docker's convention for a token instead of a password: the user name <token>.
+      return Optional.of(
+          new RegistryCredential(
+              IDENTITY_TOKEN_USER,
+              identityToken,
+              "Docker config " + configFile + " (auths '" + authKey + "' identitytoken)"));
+    }
+    String auth = config.path("auths").path(authKey).path("auth").asText("");
+    if (auth.isEmpty()) {
+      return Optional.empty();
+    }
+    String decoded = decodeAuth(auth, authKey, registry);
+    int colon = decoded.indexOf(':');
+    if (colon > 0) {
+      return Optional.of(
+          new RegistryCredential(
+              decoded.substring(0, colon),
+              decoded.substring(colon + 1),
+              "Docker config " + configFile + " (auths '" + authKey + "')"));
+    }
+    return Optional.empty();
+  }
+
+  /** The {@code user:password} an {@code auth} value holds in base64. */
+  private String decodeAuth(String auth, String authKey, String registry) {
+    try {
+      return new String(Base64.getDecoder().decode(auth.trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new CredentialLookupException(
+          "Cannot read Docker config: auths entry '"
+              + authKey
+              + "' in "
+              + configFile
+              + " is not base64; run docker login "
+              + registry
+              + " again");
+    }
   }
 
   private Optional<RegistryCredential> fromHelper(String helper, String serverUrl, String field) {

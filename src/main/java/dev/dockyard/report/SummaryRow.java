@@ -1,5 +1,7 @@
 package dev.dockyard.report;
 
+import java.util.List;
+
 /**
  * One module's line in the end-of-reactor summary.
  *
@@ -43,6 +45,25 @@ public record SummaryRow(
 
   public static SummaryRow skipped(String module, String reason) {
     return new SummaryRow(module, "", "", "skipped", "", -1, -1, reason);
+  }
+
+  /**
+   * The row of a module's image, its digest and sizes not known yet (planned, or staged for the end
+   * of the reactor); {@link #withDigest} adds them once the image is built or pushed.
+   */
+  public static SummaryRow image(String module, String image, List<String> tags, String outcome) {
+    return new SummaryRow(module, image, String.join(",", tags), outcome, "", -1, -1, "");
+  }
+
+  /** The row of a module without an image to show: {@code failed}, {@code not built}. */
+  public static SummaryRow withoutImage(String module, String outcome) {
+    return new SummaryRow(module, "", "", outcome, "", -1, -1, "");
+  }
+
+  /** This row with the digest and sizes of the image built or pushed. */
+  public SummaryRow withDigest(String digest, long size, long shared) {
+    return new SummaryRow(
+        module, image, tags, outcome, digest, size, shared, reason, change, previousDigest, since);
   }
 
   /** This row with another outcome and reason. */

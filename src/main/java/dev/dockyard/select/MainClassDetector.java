@@ -102,57 +102,65 @@ public final class MainClassDetector {
   /** The binary names of the classes in one compilation unit that declare a main method. */
   static List<String> mainClassesIn(String source) {
     String code = blankCommentsAndLiterals(source);
-    Matcher pkg = PACKAGE.matcher(code);
-    String prefix = pkg.find() ? pkg.group(1).replaceAll("\\s", "") + "." : "";
+    List<MainMethod> mains = staticMainMethods(code);
+    if (mains.isEmpty()) {
+      return new ArrayList<>();
+    }
+    String prefix = packagePrefix(code);
+    return typesHolding(mains, tokens(code)).stream()
+        .map(name -> prefix + name)
+        .distinct()
+        .toList();
+  }
 
-    List<Integer> mainOffsets = new ArrayList<>();
-    List<Boolean> mainIsPublic = new ArrayList<>();
+  /** {@code a.b.} for a compilation unit in package {@code a.b}, empty in the default package. */
+  private static String packagePrefix(String code) {
+    Matcher pkg = PACKAGE.matcher(code);
+    return pkg.find() ? pkg.group(1).replaceAll("\\s", "") + "." : "";
+  }
+
+  /** The main methods declared static, in source order. */
+  private static List<MainMethod> staticMainMethods(String code) {
+    List<MainMethod> mains = new ArrayList<>();
     Matcher main = MAIN.matcher(code);
     while (main.find()) {
       String modifiers = main.group(1);
       if (STATIC.matcher(modifiers).find()) {
-        mainOffsets.add(main.start());
-        mainIsPublic.add(PUBLIC.matcher(modifiers).find());
+        mains.add(new MainMethod(main.start(), PUBLIC.matcher(modifiers).find()));
       }
     }
-    List<String> result = new ArrayList<>();
-    if (mainOffsets.isEmpty()) {
-      return result;
-    }
+    return mains;
+  }
 
-    // Walk the braces to know, at each main method, which type bodies enclose it.
-    Deque<Frame> frames = new ArrayDeque<>();
-    List<String> tokens = new ArrayList<>();
-    List<Integer> offsets = new ArrayList<>();
+  private static List<Token> tokens(String code) {
+    List<Token> tokens = new ArrayList<>();
     Matcher token = TOKEN.matcher(code);
     while (token.find()) {
-      tokens.add(token.group());
-      offsets.add(token.start());
+      tokens.add(new Token(token.group(), token.start()));
     }
+    return tokens;
+  }
+
+  /**
+   * Walks the braces to know, at each main method, which type bodies enclose it: the names of the
+   * types a launcher can run, in the order of the methods.
+   */
+  private static List<String> typesHolding(List<MainMethod> mains, List<Token> tokens) {
+    List<String> result = new ArrayList<>();
+    Deque<Frame> frames = new ArrayDeque<>();
     Frame pending = null;
     int next = 0;
-    for (int i = 0; i < tokens.size() && next < mainOffsets.size(); i++) {
-      while (next < mainOffsets.size() && mainOffsets.get(next) <= offsets.get(i)) {
-        String name = enclosingType(frames, mainIsPublic.get(next));
+    for (int i = 0; i < tokens.size() && next < mains.size(); i++) {
+      while (next < mains.size() && mains.get(next).offset() <= tokens.get(i).offset()) {
+        String name = enclosingType(frames, mains.get(next).isPublic());
         if (name != null) {
-          result.add(prefix + name);
+          result.add(name);
         }
         next++;
       }
-      String t = tokens.get(i);
-      String previous = i > 0 ? tokens.get(i - 1) : "";
-      String following = i + 1 < tokens.size() ? tokens.get(i + 1) : "";
-      String afterThat = i + 2 < tokens.size() ? tokens.get(i + 2) : "";
-      boolean declares =
-          !previous.equals(".")
-              && isIdentifier(following)
-              && switch (t) {
-                case "class", "interface", "enum" -> true;
-                case "record" -> afterThat.equals("(") || afterThat.equals("<");
-                default -> false;
-              };
-      if (declares) {
-        pending = new Frame(following, t.equals("interface"));
+      String t = tokens.get(i).text();
+      if (declaresType(tokens, i)) {
+        pending = new Frame(tokens.get(i + 1).text(), t.equals("interface"));
       } else if (t.equals("{")) {
         frames.push(pending == null ? Frame.OTHER : pending);
         pending = null;
@@ -160,7 +168,21 @@ public final class MainClassDetector {
         frames.pop();
       }
     }
-    return result.stream().distinct().toList();
+    return result;
+  }
+
+  /** True when the token at {@code i} starts a type declaration: {@code class Name}, ... */
+  private static boolean declaresType(List<Token> tokens, int i) {
+    String previous = i > 0 ? tokens.get(i - 1).text() : "";
+    String following = i + 1 < tokens.size() ? tokens.get(i + 1).text() : "";
+    String afterThat = i + 2 < tokens.size() ? tokens.get(i + 2).text() : "";
+    return !previous.equals(".")
+        && isIdentifier(following)
+        && switch (tokens.get(i).text()) {
+          case "class", "interface", "enum" -> true;
+          case "record" -> afterThat.equals("(") || afterThat.equals("<");
+          default -> false;
+        };
   }
 
   /** The binary name of the type whose body directly holds the method, null if not a type body. */
@@ -313,6 +335,12 @@ public final class MainClassDetector {
    * @param sourceFile the file that declares it
    */
   public record Found(String className, Path sourceFile) {}
+
+  /** A static main method: where it starts in the code, and whether it says {@code public}. */
+  private record MainMethod(int offset, boolean isPublic) {}
+
+  /** One token of the code and where it starts. */
+  private record Token(String text, int offset) {}
 
   /** A brace-delimited body: a named type's, or anything else (method, initialiser, array). */
   private record Frame(String name, boolean isInterface) {
