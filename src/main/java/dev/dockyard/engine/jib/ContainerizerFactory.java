@@ -35,6 +35,11 @@ final class ContainerizerFactory {
     this.progress = progress;
   }
 
+  /** Where the containerizers report jib's progress; finished once the image is written. */
+  JibProgressLog progress() {
+    return progress;
+  }
+
   /** A containerizer to the target, naming the image by this reference and the other tags. */
   Containerizer to(ImageReference reference) {
     return to(reference, event -> {});

@@ -70,11 +70,11 @@ public final class RegistryBaseImages implements BaseImageSource {
     ImageReference named;
     try {
       named = ImageReference.parse(reference);
-      pulled = JibEngine.mirrored(named, registries);
+      pulled = BaseImages.mirrored(named, registries);
     } catch (InvalidImageReferenceException e) {
       throw new EngineException("Invalid base image reference: '" + reference + "'", true, e);
     }
-    JibEngine.trusting(
+    ScopedTrust.trusting(
         registries.caCertificates(),
         log,
         trust -> {

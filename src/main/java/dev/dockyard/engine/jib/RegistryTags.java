@@ -173,7 +173,7 @@ public final class RegistryTags {
   private static <T> T callOnce(
       ImageRequest request, AtomicReference<RegistryClient> kept, RegistryCall<T> body)
       throws EngineException {
-    return JibEngine.trusting(
+    return ScopedTrust.trusting(
         request.registries().caCertificates(),
         request.log(),
         trust -> {
@@ -195,7 +195,7 @@ public final class RegistryTags {
           } catch (InvalidImageReferenceException e) {
             throw new EngineException("Invalid image reference: '" + e.getMessage() + "'", true, e);
           } catch (IOException | RegistryException | CredentialRetrievalException e) {
-            throw JibEngine.translate(e, request, credentials);
+            throw JibFailures.translate(e, request, credentials);
           }
         });
   }

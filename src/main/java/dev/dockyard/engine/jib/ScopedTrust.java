@@ -1,5 +1,7 @@
 package dev.dockyard.engine.jib;
 
+import dev.dockyard.engine.BuildLog;
+import dev.dockyard.engine.EngineException;
 import dev.dockyard.registry.CaCertificates;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -129,6 +131,31 @@ final class ScopedTrust {
   @FunctionalInterface
   interface ScopedBody<T, E extends Exception> {
     T run() throws E;
+  }
+
+  /** A body run with the trust of {@code <caCertificates>}: null when there are none. */
+  @FunctionalInterface
+  interface TrustedBody<T> {
+    T run(X509ExtendedTrustManager trust) throws EngineException;
+  }
+
+  /** Runs {@code body} trusting the JVM trust store plus these CAs, in this thread's scope. */
+  static <T> T trusting(CaCertificates cas, BuildLog log, TrustedBody<T> body)
+      throws EngineException {
+    if (cas.isEmpty()) {
+      return body.run(null);
+    }
+    X509ExtendedTrustManager trust = withExtra(cas.trustManager());
+    try {
+      install();
+    } catch (GeneralSecurityException | IOException e) {
+      throw new EngineException(
+          "Cannot install the CA certificates of <caCertificates>: '" + cas.files() + "'; " + e,
+          false,
+          e);
+    }
+    log.debug("Trusting the JVM trust store and the CAs in " + cas.files());
+    return call(trust, () -> body.run(trust));
   }
 
   /** This thread's scope, or null outside {@link #call}. */

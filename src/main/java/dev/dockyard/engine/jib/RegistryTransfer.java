@@ -1,0 +1,207 @@
+package dev.dockyard.engine.jib;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.blob.BlobDescriptor;
+import com.google.cloud.tools.jib.registry.RegistryClient;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
+import dev.dockyard.engine.ImageRequest;
+import dev.dockyard.engine.ImageResult;
+import dev.dockyard.registry.RetryBudget;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One image's way into the registry: the layers it already holds mounted instead of uploaded, the
+ * push itself, and what the pushed image turned out to share, remembered for the modules after it.
+ */
+final class RegistryTransfer {
+
+  private final ImageRequest request;
+  private final JibCredentials credentials;
+  private final ImageReference base;
+  private final ImageReference target;
+  private final List<String> signatures;
+  private final BaseImageInspector registry;
+  private final BaseImageInspector baseRegistry;
+  private final LayerMounts mounts;
+  private List<BlobDescriptor> foreignBaseLayers = List.of();
+
+  /** What the registry holds of a pushed image: its digest and id, its size and shared bytes. */
+  record Pushed(StagedPush.Pushed container, long size, long shared) {}
+
+  /**
+   * @param signatures the signatures of the image's own layers, in order
+   */
+  RegistryTransfer(
+      ImageRequest request,
+      JibCredentials credentials,
+      ImageReference base,
+      ImageReference target,
+      List<String> signatures) {
+    this.request = request;
+    this.credentials = credentials;
+    this.base = base;
+    this.target = target;
+    this.signatures = signatures;
+    this.registry =
+        new BaseImageInspector(
+            credentials, request.registries().isInsecure(target.getRegistry()), request.log());
+    this.baseRegistry =
+        base.isScratch()
+            ? null
+            : new BaseImageInspector(
+                credentials, request.registries().isInsecure(base.getRegistry()), request.log());
+    this.mounts = new LayerMounts(request.layers(), request.log());
+  }
+
+  /**
+   * The base image's digest as the reactor first read it, null on scratch: every image of a release
+   * builds on the same base, and jib takes a base it has cached by digest from its cache.
+   */
+  String baseDigest() throws IOException, RegistryException, CredentialRetrievalException {
+    return base.isScratch() ? null : BaseImages.baseDigest(base, baseRegistry, credentials);
+  }
+
+  /** The image an earlier build pushed from the same inputs, when the registry still holds it. */
+  Optional<ImageResult> known(String fingerprint)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    return KnownImages.reuse(request, target, fingerprint, registry.pushClient(target));
+  }
+
+  /**
+   * Mounts what the registry can have without an upload, then pushes: by digest only when {@code
+   * staged}, else with the first tag.
+   */
+  StagedPush.Pushed push(
+      JibContainerBuilder builder,
+      ContainerizerFactory containerizers,
+      boolean staged,
+      RetryBudget budget)
+      throws IOException,
+          RegistryException,
+          CredentialRetrievalException,
+          CacheDirectoryCreationException,
+          ExecutionException,
+          InterruptedException {
+    RegistryClient pushClient = mountAhead();
+    return staged
+        ? StagedPush.push(
+            builder,
+            containerizers,
+            target,
+            request,
+            budget,
+            pushClient != null ? pushClient : registry.pushClient(target))
+        : StagedPush.Pushed.of(
+            RegistryRetries.containerize(builder, containerizers.to(target), request, budget));
+  }
+
+  /**
+   * Mounts the layers the registry holds elsewhere into the target repository: the base image's
+   * from its repository of the same registry or from where an earlier push brought them, and the
+   * layers other modules pushed. Returns the client that mounted, null when nothing could be.
+   */
+  private RegistryClient mountAhead()
+      throws IOException, RegistryException, CredentialRetrievalException {
+    boolean mountBase = sameRegistry(base, target);
+    boolean otherRegistry =
+        !base.isScratch() && !mountBase && !base.getRegistry().equals(target.getRegistry());
+    if (otherRegistry) {
+      List<BlobDescriptor> baseBlobs = baseRegistry.blobs(base);
+      foreignBaseLayers = baseBlobs.subList(1, baseBlobs.size());
+    }
+    boolean mountKnown = mounts.anyKnown(target, signatures);
+    RegistryClient pushClient =
+        mountBase || mountKnown || otherRegistry ? registry.pushClient(target) : null;
+    if (mountBase) {
+      mountBaseLayers(pushClient);
+    }
+    if (otherRegistry) {
+      logMounted(
+          KnownImages.mountBaseLayers(request, target, foreignBaseLayers, pushClient),
+          "of base image layers an earlier push brought to this registry");
+    }
+    if (mountKnown) {
+      logMounted(
+          mounts.mountKnown(pushClient, target, signatures),
+          "of layers the registry already holds, instead of uploading them");
+    }
+    return pushClient;
+  }
+
+  /** True when the base image is another repository of the target's registry. */
+  static boolean sameRegistry(ImageReference base, ImageReference target) {
+    return !base.isScratch()
+        && base.getRegistry().equals(target.getRegistry())
+        && !base.getRepository().equals(target.getRepository());
+  }
+
+  /**
+   * Mounts the base image's layers into a new repository of the same registry before jib looks for
+   * them there: jib would otherwise download every base layer into its cache first, only to mount
+   * it afterwards. A layer that cannot be mounted is left to jib.
+   */
+  private void mountBaseLayers(RegistryClient pushClient) {
+    try {
+      // The base image lives in the target's registry: the target's inspector reads it.
+      List<BlobDescriptor> baseBlobs = registry.blobs(base);
+      long mounted =
+          LayerMounts.mountFrom(
+              pushClient,
+              base.getRepository(),
+              baseBlobs.subList(1, baseBlobs.size()),
+              request.log());
+      request
+          .log()
+          .debug("Mounted " + JibProgressLog.megabytes(mounted) + " of base layers from " + base);
+    } catch (IOException | RegistryException | CredentialRetrievalException e) {
+      request.log().debug("Base layers not mounted ahead of jib: " + e);
+    }
+  }
+
+  private void logMounted(long bytes, String what) {
+    if (bytes > 0) {
+      request.log().info("Mounted " + JibProgressLog.megabytes(bytes) + " " + what);
+    }
+  }
+
+  /**
+   * Reads the pushed image's blobs back: its size, the bytes it shares with the base image and with
+   * other modules, and the ledger entries that let later modules mount its layers.
+   */
+  Pushed readBack(StagedPush.Pushed container)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    List<BlobDescriptor> blobs = registry.blobs(target.withQualifier(container.digest()));
+    if (container.imageId() == null) {
+      // the manifest was there already: its config is the image's id
+      container = new StagedPush.Pushed(container.digest(), blobs.get(0).getDigest().toString());
+    }
+    List<BlobDescriptor> layers = blobs.subList(1, blobs.size());
+    int baseLayers = Math.max(0, layers.size() - signatures.size());
+    long size = 0;
+    long shared = 0;
+    for (BlobDescriptor blob : blobs) {
+      size += blob.getSize();
+    }
+    for (BlobDescriptor layer : layers.subList(0, baseLayers)) {
+      shared += layer.getSize();
+    }
+    shared += mounts.record(target, signatures, layers, baseLayers);
+    KnownImages.rememberBaseLayers(request, target, foreignBaseLayers);
+    return new Pushed(container, size, shared);
+  }
+
+  /** Remembers the image by its inputs when {@code fingerprint} is set, and writes the ledger. */
+  void remember(String fingerprint, ImageResult result) {
+    if (fingerprint != null) {
+      KnownImages.remember(request, target, fingerprint, result);
+    }
+    request.log().debug("Writing the ledger of pushed layers");
+    request.layers().save();
+  }
+}
