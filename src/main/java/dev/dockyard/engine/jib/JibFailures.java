@@ -46,10 +46,10 @@ final class JibFailures {
     if (e instanceof DockerfileException) {
       return new EngineException(e.getMessage(), true, e);
     }
-    if (e instanceof InvalidImageReferenceException) {
+    if (e instanceof InvalidImageReferenceException invalid) {
       return new EngineException(
           "Invalid image reference: '"
-              + e.getMessage()
+              + invalid.getInvalidReference()
               + "'; check <registry>, <namespace> and"
               + " <repository>",
           true,

@@ -381,7 +381,7 @@ class JibFailuresTest {
 
     assertThat(e.getMessage())
         .isEqualTo(
-            "Invalid image reference: 'Invalid image reference: Registry.Corp/Shop'; check"
+            "Invalid image reference: 'Registry.Corp/Shop'; check"
                 + " <registry>, <namespace> and <repository>");
     assertThat(e.userFixable()).isTrue();
   }
