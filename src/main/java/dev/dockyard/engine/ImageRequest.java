@@ -1,6 +1,7 @@
 package dev.dockyard.engine;
 
 import dev.dockyard.dockerfile.Dockerfile;
+import dev.dockyard.registry.ImageName;
 import dev.dockyard.registry.RegistryPolicy;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public record ImageRequest(
     Dockerfile dockerfile,
     Path contextDir,
     Path workDir,
-    String image,
+    ImageName image,
     List<String> tags,
     Map<String, String> buildArgs,
     String target,

@@ -58,7 +58,7 @@ public class BuildMojo extends DockyardMojo {
                 + plan.image()
                 + " will be built and pushed by dockyard:push in this run"
                 + " (-Ddockyard.tarball=true also writes target/dockyard/image.tar now)");
-    report(SummaryRow.image(plan.module(), plan.image(), plan.tags(), "planned"));
+    report(SummaryRow.image(plan.module(), plan.image().name(), plan.tags(), "planned"));
   }
 
   /** Builds {@code target/dockyard/image.tar} and records it in {@code image.json}. */

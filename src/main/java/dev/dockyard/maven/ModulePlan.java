@@ -1,6 +1,7 @@
 package dev.dockyard.maven;
 
 import dev.dockyard.dockerfile.Dockerfile;
+import dev.dockyard.registry.ImageName;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  *
  * @param module the artifactId
  * @param skipReason why the module is skipped and how to undo it, or null when it is an image
- * @param image the image name without tag, or null when skipped
+ * @param image the image name, validated, without tag; null when skipped
  * @param tags the tags, primary first
  * @param workDir the module's {@code target/dockyard}
  * @param dockerfile the rendered Dockerfile, parsed
@@ -20,7 +21,7 @@ import java.util.Map;
 record ModulePlan(
     String module,
     String skipReason,
-    String image,
+    ImageName image,
     List<String> tags,
     Path workDir,
     Dockerfile dockerfile,

@@ -95,7 +95,7 @@ final class ModulePlanner {
     String fileName = displayPath(template.orElse(rendered));
     Dockerfile parsed = writeDockerfile(rendered, text, fileName, template.orElse(null));
     return new ModulePlan(
-        project.getArtifactId(), null, name.toString(), tags, workDir, parsed, layout.origins());
+        project.getArtifactId(), null, name, tags, workDir, parsed, layout.origins());
   }
 
   /** Every module of the reactor as the selector sees it. */

@@ -144,7 +144,7 @@ public class PushMojo extends DockyardMojo {
                 + " every module succeeded");
     Optional<String> previous = joined(lookup);
     SummaryRow row =
-        SummaryRow.image(plan.module(), plan.image(), plan.tags(), "staged")
+        SummaryRow.image(plan.module(), plan.image().name(), plan.tags(), "staged")
             .withChange("", previous.orElse(""), since);
     ReactorState.of(session)
         .stage(new ReactorState.StagedImage(project, request, engine, null, row));
@@ -161,7 +161,8 @@ public class PushMojo extends DockyardMojo {
       boolean staged) {
     String change = pushed.change();
     SummaryRow row =
-        SummaryRow.image(plan.module(), plan.image(), plan.tags(), staged ? "staged" : "pushed")
+        SummaryRow.image(
+                plan.module(), plan.image().name(), plan.tags(), staged ? "staged" : "pushed")
             .withDigest(pushed.digest(), pushed.size(), pushed.shared())
             .withChange(change, previous.orElse(""), since);
     if (change.equals("changed")) {

@@ -80,7 +80,7 @@ public final class DockerEngine implements ImageEngine {
           size = ImageTarball.save(client, request, target.tarball());
         }
         return new ImageResult(
-            request.image(),
+            request.image().name(),
             List.copyOf(request.tags()),
             digest,
             built.getId(),

@@ -77,7 +77,7 @@ final class ImageBuild {
       Thread.currentThread().interrupt();
       throw new EngineException("Interrupted while building " + request.image(), false, e);
     } catch (DockerException e) {
-      throw DockerErrors.buildRefused(request.image(), request.dockerfile().fileName(), e);
+      throw DockerErrors.buildRefused(request.image().name(), request.dockerfile().fileName(), e);
     } finally {
       try {
         Files.deleteIfExists(contextTar);

@@ -17,13 +17,13 @@ final class ImagePush {
 
   /** Pushes every tag and returns the digest the registry reported. */
   static String push(DockerClient client, ImageRequest request) throws EngineException {
-    String registry = RegistryAuth.registryOf(request.image()).orElse("docker.io");
+    String registry = request.image().registry().orElse("docker.io");
     Optional<AuthConfig> auth =
         new RegistryAuth(request.registries(), request.log()).forRegistry(registry);
     String digest = null;
     for (String tag : request.tags()) {
       PushStream stream = new PushStream(request.module(), request.log());
-      var command = client.pushImageCmd(request.image()).withTag(tag);
+      var command = client.pushImageCmd(request.image().name()).withTag(tag);
       auth.ifPresent(command::withAuthConfig);
       try {
         command.exec(stream).awaitCompletion();
@@ -31,10 +31,10 @@ final class ImagePush {
         Thread.currentThread().interrupt();
         throw new EngineException("Interrupted while pushing " + request.image(), false, e);
       } catch (DockerException e) {
-        throw DockerErrors.pushFailed(request.image(), tag, e.getMessage(), e);
+        throw DockerErrors.pushFailed(request.image().name(), tag, e.getMessage(), e);
       }
       if (stream.error() != null) {
-        throw DockerErrors.pushFailed(request.image(), tag, stream.error(), null);
+        throw DockerErrors.pushFailed(request.image().name(), tag, stream.error(), null);
       }
       if (stream.digest() == null) {
         throw new EngineException(

@@ -23,7 +23,7 @@ final class ImageTarball {
     try {
       Files.createDirectories(tarball.getParent());
       var command = client.saveImagesCmd();
-      request.tags().forEach(tag -> command.withImage(request.image(), tag));
+      request.tags().forEach(tag -> command.withImage(request.image().name(), tag));
       try (InputStream in = command.exec()) {
         Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
       }

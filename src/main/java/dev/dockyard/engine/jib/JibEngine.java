@@ -3,7 +3,6 @@ package dev.dockyard.engine.jib;
 import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InsecureRegistryException;
-import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
@@ -98,8 +97,7 @@ public final class JibEngine implements ImageEngine {
     ExecutorService executor = null;
     try {
       Plan plan = plan(request, credentials);
-      ImageReference targetReference =
-          ImageReference.parse(request.image() + ":" + request.tags().get(0));
+      ImageReference targetReference = JibNames.reference(request.image(), request.tags().get(0));
       JibProgressLog progress = new JibProgressLog(request.module(), request.log());
       if (target.isRegistry()) {
         Files.createDirectories(request.workDir());
@@ -128,7 +126,6 @@ public final class JibEngine implements ImageEngine {
           : writeTarball(
               request, target, budget, credentials, plan, targetReference, containerizers);
     } catch (DockerfileException
-        | InvalidImageReferenceException
         | ExecutionException
         | RegistryException
         | CredentialRetrievalException
@@ -243,7 +240,7 @@ public final class JibEngine implements ImageEngine {
   private ImageResult result(
       ImageRequest request, boolean pushed, StagedPush.Pushed container, long size, long shared) {
     return new ImageResult(
-        request.image(),
+        request.image().name(),
         List.copyOf(request.tags()),
         container.digest(),
         container.imageId(),

@@ -205,7 +205,7 @@ final class JibFailures {
 
   private static EngineException keptFailing(
       String transientFailure, ImageRequest request, Throwable cause) {
-    String image = request.image();
+    String image = request.image().name();
     return new EngineException(
         "Registry "
             + image.substring(0, Math.max(0, image.indexOf('/')))

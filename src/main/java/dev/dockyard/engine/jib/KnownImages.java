@@ -81,7 +81,7 @@ final class KnownImages {
                 + ", which the registry holds: nothing to build or upload");
     return Optional.of(
         new ImageResult(
-            request.image(),
+            request.image().name(),
             List.copyOf(request.tags()),
             image.get().digest(),
             id.get().digest(),

@@ -47,7 +47,8 @@ final class RegistryRetries {
     request
         .log()
         .warn(
-            TransientFailures.retrying(request.image(), why, attempt + 1, wait.getAsLong()) + more);
+            TransientFailures.retrying(request.image().name(), why, attempt + 1, wait.getAsLong())
+                + more);
     if (request.connections() != null) {
       request.connections().clear();
     }
@@ -83,14 +84,17 @@ final class RegistryRetries {
           if (why != null) {
             request
                 .log()
-                .warn(TransientFailures.givingUp(request.image(), why, attempt, budget.total()));
+                .warn(
+                    TransientFailures.givingUp(
+                        request.image().name(), why, attempt, budget.total()));
           }
           throw e;
         }
         request
             .log()
             .warn(
-                TransientFailures.retrying(request.image(), why, attempt + 1, wait.getAsLong())
+                TransientFailures.retrying(
+                        request.image().name(), why, attempt + 1, wait.getAsLong())
                     + ", resuming with what the registry already has");
         Thread.sleep(wait.getAsLong());
       }

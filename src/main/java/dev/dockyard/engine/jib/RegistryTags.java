@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.ImageReference;
-import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.hash.Digests;
 import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
@@ -182,7 +181,7 @@ public final class RegistryTags {
           try {
             RegistryClient client = kept.get();
             if (client == null) {
-              ImageReference reference = ImageReference.parse(request.image());
+              ImageReference reference = JibNames.reference(request.image(), null);
               client =
                   new BaseImageInspector(
                           credentials,
@@ -192,8 +191,6 @@ public final class RegistryTags {
               kept.set(client);
             }
             return body.run(client);
-          } catch (InvalidImageReferenceException e) {
-            throw new EngineException("Invalid image reference: '" + e.getMessage() + "'", true, e);
           } catch (IOException | RegistryException | CredentialRetrievalException e) {
             throw JibFailures.translate(e, request, credentials);
           }

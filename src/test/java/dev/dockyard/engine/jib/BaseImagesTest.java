@@ -49,7 +49,7 @@ class BaseImagesTest {
         null,
         null,
         null,
-        "registry.corp/shop/orders",
+        TestImages.named("registry.corp", "shop", "orders"),
         List.of("1.0"),
         Map.of(),
         null,

@@ -66,7 +66,7 @@ class ImageAssemblyTest {
         null,
         Path.of("."),
         null,
-        "registry.corp/shop/orders",
+        TestImages.named("registry.corp", "shop", "orders"),
         List.of("1.0"),
         Map.of(),
         null,

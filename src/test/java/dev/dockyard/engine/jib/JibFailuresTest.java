@@ -72,7 +72,7 @@ class JibFailuresTest {
         new Dockerfile(List.of(), "Dockerfile", '\\', List.of()),
         null,
         null,
-        IMAGE,
+        TestImages.named("registry.corp", "shop", "orders"),
         List.of("1.0"),
         Map.of(),
         null,

@@ -36,7 +36,7 @@ class KnownImagesTest {
         null,
         null,
         null,
-        "r/ns/svc",
+        TestImages.named("r:5000", "ns", "svc"),
         tags,
         Map.of(),
         null,
