@@ -1,16 +1,12 @@
 package dev.dockyard.layout;
 
+import dev.dockyard.files.Sha256;
 import dev.dockyard.files.WholeFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,10 +59,10 @@ public final class OutputDrift {
         before = new String[] {"-", "-", "-", "-"};
       }
       String outputStamp = stamp(output.getValue());
-      String outputHash = outputStamp.equals(before[0]) ? before[1] : sha256(output.getValue());
+      String outputHash = outputStamp.equals(before[0]) ? before[1] : Sha256.of(output.getValue());
       String sourceStamp = source == null ? "-" : stamp(source);
       String sourceHash =
-          source == null ? "-" : sourceStamp.equals(before[2]) ? before[3] : sha256(source);
+          source == null ? "-" : sourceStamp.equals(before[2]) ? before[3] : Sha256.of(source);
       current.setProperty(name, String.join(" ", outputStamp, outputHash, sourceStamp, sourceHash));
       if (source != null
           && !before[1].equals("-")
@@ -137,23 +133,7 @@ public final class OutputDrift {
         + ".properties";
   }
 
-  private static String sha256(Path file) throws IOException {
-    MessageDigest digest = newDigest();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
   private static String sha256Of(String text) {
-    return HexFormat.of().formatHex(newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new UncheckedIOException(new IOException("SHA-256 is missing from this JVM", e));
-    }
+    return HexFormat.of().formatHex(Sha256.digest().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

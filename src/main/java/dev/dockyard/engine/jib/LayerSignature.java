@@ -1,14 +1,13 @@
 package dev.dockyard.engine.jib;
 
 import dev.dockyard.context.PlannedFile;
+import dev.dockyard.files.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,7 +34,7 @@ final class LayerSignature {
    */
   static String of(List<PlannedFile> files, Instant fileTime, Path context) throws IOException {
     Path root = context.toAbsolutePath().normalize();
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.digest();
     digest.update(fileTime.toString().getBytes(StandardCharsets.UTF_8));
     for (PlannedFile file : files) {
       String line =
@@ -58,21 +57,6 @@ final class LayerSignature {
     if (size > HASHED_UP_TO || !source.toAbsolutePath().normalize().startsWith(context)) {
       return size + "|" + Files.getLastModifiedTime(source).toMillis();
     }
-    MessageDigest digest = sha256();
-    try (InputStream in = Files.newInputStream(source)) {
-      byte[] buffer = new byte[8192];
-      for (int read; (read = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, read);
-      }
-    }
-    return size + "|sha256:" + HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return size + "|sha256:" + Sha256.of(source);
   }
 }
