@@ -2,12 +2,9 @@ package dev.dockyard.dockerfile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,47 +36,49 @@ public final class DockerfileGenerator {
    *
    * @throws DockerfileGeneratorException for the first setting a Dockerfile cannot express
    */
-  public static String generate(GeneratedImageSpec spec) throws DockerfileGeneratorException {
-    validate(spec);
-    String workdir = stripTrailingSlashes(spec.workdir());
+  public static String generate(ImageSettings image, ApplicationFolders app)
+      throws DockerfileGeneratorException {
+    validate(image, app);
+    String workdir = SettingValues.stripTrailingSlashes(image.workdir());
     String base = workdir.equals("/") ? "" : workdir;
 
     List<String> lines = new ArrayList<>();
     lines.add(HEADER);
-    lines.add("FROM " + spec.from());
-    spec.labels()
+    lines.add("FROM " + image.from());
+    image
+        .labels()
         .forEach((name, value) -> lines.add("LABEL " + labelName(name) + "=" + quote(value)));
-    spec.env().forEach((name, value) -> lines.add("ENV " + name + "=" + quote(value)));
-    if (!spec.ports().isEmpty()) {
+    image.env().forEach((name, value) -> lines.add("ENV " + name + "=" + quote(value)));
+    if (!image.ports().isEmpty()) {
       List<String> ports = new ArrayList<>();
-      for (String port : spec.ports()) {
+      for (String port : image.ports()) {
         ports.add(port.trim().toLowerCase(Locale.ROOT));
       }
       lines.add("EXPOSE " + String.join(" ", ports));
     }
     lines.add("WORKDIR " + workdir);
-    for (String libs : spec.libs()) {
+    for (String libs : app.libs()) {
       copy(lines, libs, base + "/libs/");
     }
-    copy(lines, spec.snapshotLibs(), base + "/libs/");
-    copy(lines, spec.resources(), base + "/resources/");
-    copy(lines, spec.classes(), base + "/classes/");
-    copy(lines, spec.volatileResources(), base + "/resources/");
-    if (spec.user() != null) {
-      lines.add("USER " + spec.user());
+    copy(lines, app.snapshotLibs(), base + "/libs/");
+    copy(lines, app.resources(), base + "/resources/");
+    copy(lines, app.classes(), base + "/classes/");
+    copy(lines, app.volatileResources(), base + "/resources/");
+    if (image.user() != null) {
+      lines.add("USER " + image.user());
     }
-    List<String> entrypoint = spec.entrypoint();
+    List<String> entrypoint = image.entrypoint();
     if (entrypoint.isEmpty()) {
       entrypoint = new ArrayList<>();
       entrypoint.add("java");
-      entrypoint.addAll(spec.jvmFlags());
+      entrypoint.addAll(image.jvmFlags());
       entrypoint.add("-cp");
-      entrypoint.add(classpath(spec, base));
-      entrypoint.add(spec.mainClass());
+      entrypoint.add(classpath(app, base));
+      entrypoint.add(image.mainClass());
     }
     lines.add("ENTRYPOINT " + jsonArray(entrypoint));
-    if (!spec.cmd().isEmpty()) {
-      lines.add("CMD " + jsonArray(spec.cmd()));
+    if (!image.cmd().isEmpty()) {
+      lines.add("CMD " + jsonArray(image.cmd()));
     }
     return String.join("\n", lines) + "\n";
   }
@@ -90,23 +89,24 @@ public final class DockerfileGenerator {
     }
   }
 
-  private static void validate(GeneratedImageSpec spec) throws DockerfileGeneratorException {
-    if (spec.from() == null) {
+  private static void validate(ImageSettings image, ApplicationFolders app)
+      throws DockerfileGeneratorException {
+    if (image.from() == null) {
       throw new DockerfileGeneratorException(
           "Missing base image",
           "",
           where("from"),
           "set the image the application runs on, e.g. eclipse-temurin:17-jre");
     }
-    if (!IMAGE_REFERENCE.matcher(spec.from()).matches()) {
+    if (!IMAGE_REFERENCE.matcher(image.from()).matches()) {
       throw new DockerfileGeneratorException(
           "Invalid base image",
-          spec.from(),
+          image.from(),
           where("from"),
           "an image reference has no spaces, quotes, $ or \\, e.g. eclipse-temurin:17-jre");
     }
-    if (spec.entrypoint().isEmpty()) {
-      if (spec.mainClass() == null) {
+    if (image.entrypoint().isEmpty()) {
+      if (image.mainClass() == null) {
         throw new DockerfileGeneratorException(
             "Missing main class",
             "",
@@ -114,15 +114,15 @@ public final class DockerfileGenerator {
             "set <mainClass> to the class java starts, or <entrypoint> to start the container"
                 + " your own way");
       }
-      if (!JAVA_NAME.matcher(spec.mainClass()).matches()) {
+      if (!JAVA_NAME.matcher(image.mainClass()).matches()) {
         throw new DockerfileGeneratorException(
             "Invalid main class",
-            spec.mainClass(),
+            image.mainClass(),
             where("mainClass"),
             "write a fully qualified class name, e.g. com.example.Application");
       }
     }
-    for (String port : spec.ports()) {
+    for (String port : image.ports()) {
       Matcher matcher = PORT.matcher(port.trim().toLowerCase(Locale.ROOT));
       if (!matcher.matches() || !inPortRange(matcher.group(1))) {
         throw new DockerfileGeneratorException(
@@ -133,13 +133,13 @@ public final class DockerfileGenerator {
                 + " e.g. 8080 or 8080/udp");
       }
     }
-    validateEntries(spec);
-    validateLayout(spec);
+    validateEntries(image);
+    validateLayout(image, app);
   }
 
   /** Environment variables and labels: names Docker accepts, values on one line. */
-  private static void validateEntries(GeneratedImageSpec spec) throws DockerfileGeneratorException {
-    for (Map.Entry<String, String> env : spec.env().entrySet()) {
+  private static void validateEntries(ImageSettings image) throws DockerfileGeneratorException {
+    for (Map.Entry<String, String> env : image.env().entrySet()) {
       if (!ENV_NAME.matcher(env.getKey()).matches()) {
         throw new DockerfileGeneratorException(
             "Invalid environment variable name",
@@ -149,7 +149,7 @@ public final class DockerfileGenerator {
       }
       requireOneLine("environment value", env.getValue(), "<env><" + env.getKey() + ">", "env");
     }
-    for (Map.Entry<String, String> label : spec.labels().entrySet()) {
+    for (Map.Entry<String, String> label : image.labels().entrySet()) {
       String name = label.getKey();
       if (name.isBlank() || name.contains("=") || hasLineBreak(name)) {
         throw new DockerfileGeneratorException(
@@ -164,25 +164,25 @@ public final class DockerfileGenerator {
   }
 
   /** The user, the workdir and the folders the plugin laid out. */
-  private static void validateLayout(GeneratedImageSpec spec) throws DockerfileGeneratorException {
-    if (spec.user() != null && !USER.matcher(spec.user()).matches()) {
+  private static void validateLayout(ImageSettings image, ApplicationFolders app)
+      throws DockerfileGeneratorException {
+    if (image.user() != null && !USER.matcher(image.user()).matches()) {
       throw new DockerfileGeneratorException(
           "Invalid user",
-          spec.user(),
+          image.user(),
           where("user"),
           "write a user name or uid, optionally followed by :group or :gid, e.g. 1000:1000");
     }
-    if (!spec.workdir().startsWith("/") || !PLAIN_PATH.matcher(spec.workdir()).matches()) {
+    if (!image.workdir().startsWith("/") || !PLAIN_PATH.matcher(image.workdir()).matches()) {
       throw new DockerfileGeneratorException(
           "Invalid workdir",
-          spec.workdir(),
+          image.workdir(),
           where("workdir"),
           "write an absolute path of letters, digits and _ . / @ + -, e.g. /app");
     }
-    List<String> folders = new ArrayList<>(spec.libs());
+    List<String> folders = new ArrayList<>(app.libs());
     folders.addAll(
-        Arrays.asList(
-            spec.snapshotLibs(), spec.resources(), spec.classes(), spec.volatileResources()));
+        Arrays.asList(app.snapshotLibs(), app.resources(), app.classes(), app.volatileResources()));
     for (String folder : folders) {
       boolean plain =
           folder == null
@@ -197,12 +197,12 @@ public final class DockerfileGenerator {
   }
 
   /** Resources, classes, then each jar in Maven's order; {@code libs/*} when none is listed. */
-  private static String classpath(GeneratedImageSpec spec, String base) {
+  private static String classpath(ApplicationFolders app, String base) {
     List<String> entries = new ArrayList<>(List.of(base + "/resources", base + "/classes"));
-    if (spec.classpathJars().isEmpty()) {
+    if (app.classpathJars().isEmpty()) {
       entries.add(base + "/libs/*");
     }
-    for (String jar : spec.classpathJars()) {
+    for (String jar : app.classpathJars()) {
       entries.add(base + "/libs/" + jar);
     }
     return String.join(":", entries);
@@ -271,127 +271,5 @@ public final class DockerfileGenerator {
       }
     }
     return out.append('"').toString();
-  }
-
-  private static String stripTrailingSlashes(String path) {
-    String stripped = path;
-    while (stripped.length() > 1 && stripped.endsWith("/")) {
-      stripped = stripped.substring(0, stripped.length() - 1);
-    }
-    return stripped;
-  }
-
-  private static String trimToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  private static List<String> folders(List<String> values) {
-    List<String> copy = new ArrayList<>();
-    if (values != null) {
-      for (String value : values) {
-        String folder = folder(value);
-        if (folder != null) {
-          copy.add(folder);
-        }
-      }
-    }
-    return Collections.unmodifiableList(copy);
-  }
-
-  private static String folder(String value) {
-    String trimmed = trimToNull(value);
-    return trimmed == null ? null : stripTrailingSlashes(trimmed.replace('\\', '/'));
-  }
-
-  private static List<String> copyDroppingBlanks(List<String> values) {
-    List<String> copy = new ArrayList<>();
-    if (values != null) {
-      for (String value : values) {
-        if (value != null && !value.isBlank()) {
-          copy.add(value.trim());
-        }
-      }
-    }
-    return Collections.unmodifiableList(copy);
-  }
-
-  private static List<String> copyKeepingEmpty(List<String> values) {
-    List<String> copy = new ArrayList<>();
-    if (values != null) {
-      for (String value : values) {
-        copy.add(value == null ? "" : value);
-      }
-    }
-    return Collections.unmodifiableList(copy);
-  }
-
-  private static Map<String, String> copyEntries(Map<String, String> values) {
-    Map<String, String> copy = new LinkedHashMap<>();
-    if (values != null) {
-      values.forEach((k, v) -> copy.put(k == null ? "" : k.trim(), v == null ? "" : v));
-    }
-    return Collections.unmodifiableMap(copy);
-  }
-
-  /**
-   * What the generated Dockerfile holds; null or blank strings and null collections mean "not set".
-   *
-   * @param from the base image (required)
-   * @param ports exposed ports, {@code 8080} or {@code 8080/udp}
-   * @param env environment variables, in order
-   * @param labels image labels, in order
-   * @param jvmFlags flags passed to {@code java} before {@code -cp}; blank entries are dropped
-   * @param user the user the container runs as, or null for the base image's
-   * @param workdir the absolute application directory, {@code /app} when not set
-   * @param entrypoint the container's entrypoint; replaces the generated {@code java} command
-   *     (jvmFlags and mainClass are then unused)
-   * @param cmd default arguments appended to the entrypoint
-   * @param mainClass the class {@code java} starts; required unless an entrypoint is set
-   * @param libs context-relative folders of release dependency jars, one layer each, in order
-   * @param snapshotLibs context-relative folder of SNAPSHOT dependency jars, or null
-   * @param resources context-relative folder of resources, or null
-   * @param classes context-relative folder of compiled classes, or null
-   * @param volatileResources context-relative folder of resources rewritten by every build ({@code
-   *     build-info.properties}, {@code git.properties}), copied last, or null
-   */
-  public record GeneratedImageSpec(
-      String from,
-      List<String> ports,
-      Map<String, String> env,
-      Map<String, String> labels,
-      List<String> jvmFlags,
-      String user,
-      String workdir,
-      List<String> entrypoint,
-      List<String> cmd,
-      String mainClass,
-      List<String> libs,
-      String snapshotLibs,
-      String resources,
-      String classes,
-      String volatileResources,
-      List<String> classpathJars) {
-
-    /** The application directory when {@code <workdir>} is not set. */
-    public static final String DEFAULT_WORKDIR = "/app";
-
-    public GeneratedImageSpec {
-      from = trimToNull(from);
-      ports = copyDroppingBlanks(ports);
-      env = copyEntries(env);
-      labels = copyEntries(labels);
-      jvmFlags = copyDroppingBlanks(jvmFlags);
-      user = trimToNull(user);
-      workdir = Objects.requireNonNullElse(trimToNull(workdir), DEFAULT_WORKDIR);
-      entrypoint = copyKeepingEmpty(entrypoint);
-      cmd = copyKeepingEmpty(cmd);
-      mainClass = trimToNull(mainClass);
-      libs = folders(libs);
-      snapshotLibs = folder(snapshotLibs);
-      resources = folder(resources);
-      classes = folder(classes);
-      volatileResources = folder(volatileResources);
-      classpathJars = copyDroppingBlanks(classpathJars);
-    }
   }
 }

@@ -96,7 +96,8 @@ public class BuildMojo extends DockyardMojo {
   }
 
   private boolean writesTarball(ModuleConfig config) throws MojoFailureException {
-    String mode = config.tarball() == null ? "auto" : config.tarball().toLowerCase(Locale.ROOT);
+    String tarball = config.build().tarball();
+    String mode = tarball == null ? "auto" : tarball.toLowerCase(Locale.ROOT);
     switch (mode) {
       case "true":
         return true;
@@ -107,7 +108,7 @@ public class BuildMojo extends DockyardMojo {
       default:
         throw new MojoFailureException(
             "Invalid tarball mode: '"
-                + config.tarball()
+                + tarball
                 + "' in <tarball>/-Ddockyard.tarball; use auto, true or false");
     }
   }

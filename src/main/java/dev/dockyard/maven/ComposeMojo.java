@@ -43,7 +43,8 @@ public class ComposeMojo extends DockyardMojo {
           e);
     }
     ReactorState.BundleSettings settings =
-        new ReactorState.BundleSettings(config.releaseName(), config.portOffset(), false);
+        new ReactorState.BundleSettings(
+            config.release().bundle().releaseName(), config.release().bundle().portOffset(), false);
     try {
       new BundleWriter(settings, session.getTopLevelProject(), session.getUserProperties())
           .write(release.modules(), file, getLog());

@@ -4,7 +4,6 @@ import dev.dockyard.engine.ImageEngine;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.jib.JibEngine;
 import dev.dockyard.engine.jib.RegistryGreeting;
-import dev.dockyard.registry.RegistryPolicy;
 import dev.dockyard.report.SummaryRow;
 import java.io.File;
 import java.nio.file.Path;
@@ -267,16 +266,17 @@ abstract class DockyardMojo extends AbstractMojo {
     if (!ReactorState.willPush(session, config)) {
       return;
     }
-    RegistryGreeting.greet(
-        config.registry(),
-        RegistryPolicy.isInsecure(config.insecureRegistries(), config.registry()));
-    if (config.from() == null) {
+    RegistryGreeting.greet(config.registry(), config.registries().isInsecure(config.registry()));
+    if (config.image().from() == null) {
       return;
     }
     EngineRequests requests = new EngineRequests(this);
     try {
       JibEngine.readBaseDigestAhead(
-          config.from(), requests.registryPolicy(config), requests.buildLog(), state.connections());
+          config.image().from(),
+          requests.registryPolicy(config.registries()),
+          requests.buildLog(),
+          state.connections());
     } catch (MojoFailureException e) {
       getLog().debug("Base image digest not read ahead: " + e.getMessage());
     }
@@ -316,7 +316,7 @@ abstract class DockyardMojo extends AbstractMojo {
 
   /** The engine for a plan, as {@code <engine>} and the Dockerfile's instructions decide. */
   ImageEngine engineFor(ModulePlan plan, ModuleConfig config) throws MojoFailureException {
-    return EngineChoice.of(plan.dockerfile(), config.engine());
+    return EngineChoice.of(plan.dockerfile(), config.build().engine());
   }
 
   /** The engine request for a planned module. */

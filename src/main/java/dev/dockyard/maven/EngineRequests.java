@@ -4,11 +4,10 @@ import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.registry.CaCertificates;
 import dev.dockyard.registry.DockerConfigCredentials;
 import dev.dockyard.registry.RegistryPolicy;
+import dev.dockyard.registry.RegistrySettings;
 import dev.dockyard.registry.RetryBudget;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 
 /**
@@ -26,7 +25,7 @@ final class EngineRequests {
 
   /** The engine request for a planned module. */
   ImageRequest request(ModulePlan plan, ModuleConfig config) throws MojoFailureException {
-    RegistryPolicy policy = registryPolicy(config);
+    RegistryPolicy policy = registryPolicy(config.registries());
     Path baseLayersCache = mojo.baseLayersCache();
     ReactorState state = ReactorState.of(mojo.session);
     return new ImageRequest(
@@ -36,8 +35,8 @@ final class EngineRequests {
         plan.workDir(),
         plan.image(),
         plan.tags(),
-        config.buildArgs(),
-        config.target(),
+        config.build().buildArgs(),
+        config.build().target(),
         OutputTimestamp.of(mojo.project),
         policy,
         baseLayersCache,
@@ -49,15 +48,15 @@ final class EngineRequests {
   }
 
   /** How the engines reach registries: credentials, mirrors, insecure hosts, CAs and retries. */
-  RegistryPolicy registryPolicy(ModuleConfig config) throws MojoFailureException {
+  RegistryPolicy registryPolicy(RegistrySettings settings) throws MojoFailureException {
     return new RegistryPolicy(
-            config.insecureRegistries(),
-            config.mirrors(),
+            settings.insecureRegistries(),
+            settings.mirrors(),
             new SettingsCredentials(mojo.settings, mojo.settingsDecrypter, System.getenv()),
             DockerConfigCredentials.fromEnvironment(
-                System.getenv(), HelperTimeout.parse(config.credentialHelperTimeout())),
-            caCertificates(config))
-        .withRetryTime(retryTime(config));
+                System.getenv(), HelperTimeout.parse(settings.credentialHelperTimeout())),
+            caCertificates(settings))
+        .withRetryTime(retryTime(settings));
   }
 
   /** The build's log for the engines, in batch mode unless the session is interactive. */
@@ -65,26 +64,22 @@ final class EngineRequests {
     return new MavenBuildLog(mojo.getLog(), !mojo.session.getRequest().isInteractiveMode());
   }
 
-  private static Duration retryTime(ModuleConfig config) throws MojoFailureException {
-    return RetryBudget.parseSeconds(config.registryRetryTime())
+  private static Duration retryTime(RegistrySettings settings) throws MojoFailureException {
+    return RetryBudget.parseSeconds(settings.retryTime())
         .orElseThrow(
             () ->
                 new MojoFailureException(
                     "Invalid registry retry time: '"
-                        + config.registryRetryTime()
+                        + settings.retryTime()
                         + "' at <registryRetryTime>/-Ddockyard.registryRetryTime; give whole"
                         + " seconds from 1 to 86400, e.g. "
                         + RetryBudget.DEFAULT.toSeconds()));
   }
 
-  private CaCertificates caCertificates(ModuleConfig config) throws MojoFailureException {
-    List<Path> files = new ArrayList<>();
-    for (String file : config.caCertificates()) {
-      Path path = Path.of(file);
-      files.add(path.isAbsolute() ? path : mojo.project.getBasedir().toPath().resolve(path));
-    }
+  private static CaCertificates caCertificates(RegistrySettings settings)
+      throws MojoFailureException {
     try {
-      return CaCertificates.load(files);
+      return CaCertificates.load(settings.caCertificates());
     } catch (CaCertificates.CertificateFileException e) {
       throw (MojoFailureException) new MojoFailureException(e.getMessage()).initCause(e);
     }

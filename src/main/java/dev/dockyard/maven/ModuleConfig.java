@@ -1,6 +1,10 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.dockerfile.ImageSettings;
+import dev.dockyard.registry.ImageNaming;
+import dev.dockyard.registry.RegistrySettings;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,83 +18,101 @@ import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.StringUtils;
 
 /**
- * One module's effective configuration: the POM's values with every {@code -Ddockyard.<name>}
- * applied on top, and {@code ${project.*}} in those values resolved for this module, so a
- * reactor-wide {@code -Ddockyard.repository=team-${project.artifactId}} names each module apart.
+ * One module's effective configuration, typed for the core: the POM's values with every {@code
+ * -Ddockyard.<name>} applied on top, and {@code ${project.*}} in those values resolved for this
+ * module, so a reactor-wide {@code -Ddockyard.repository=team-${project.artifactId}} names each
+ * module apart. Each setting is declared once, as a parameter of {@link DockyardMojo} (its Javadoc
+ * is the {@code help} text), and read once, in {@link #from}.
+ *
+ * @param skip {@code <skip>}: every goal skips the module
+ * @param skipPush {@code <skipPush>}: build, don't push
+ * @param modules {@code <modules>}: which modules become images
+ * @param dockerfile {@code <dockerfile>}: the module's own template
+ * @param dockerfileTemplate {@code <dockerfileTemplate>}: the template of modules without one
+ * @param naming how the image is named, tagged and compared
+ * @param image what a generated Dockerfile is made of
+ * @param build how the image is built
+ * @param registries how registries are reached
+ * @param release how the reactor's images are released together
  */
 record ModuleConfig(
     boolean skip,
     boolean skipPush,
-    String registry,
-    String namespace,
-    String repository,
-    List<String> tags,
-    boolean latest,
     String modules,
-    String from,
     File dockerfile,
     File dockerfileTemplate,
-    List<String> ports,
-    Map<String, String> env,
-    Map<String, String> labels,
-    List<String> jvmFlags,
-    String user,
-    String workdir,
-    List<String> entrypoint,
-    List<String> cmd,
-    String mainClass,
-    String engine,
-    Map<String, String> buildArgs,
-    String target,
-    List<String> insecureRegistries,
-    Map<String, String> mirrors,
-    List<String> caCertificates,
-    String tarball,
-    boolean pushAtEnd,
-    String since,
-    String releaseName,
-    String portOffset,
-    boolean skipCompose,
-    String credentialHelperTimeout,
-    String registryRetryTime) {
+    ImageNaming naming,
+    ImageSettings image,
+    Build build,
+    RegistrySettings registries,
+    Release release) {
+
+  /**
+   * How the image is built.
+   *
+   * @param engine {@code <engine>}: auto, jib or docker
+   * @param buildArgs {@code <buildArgs>}: values for the Dockerfile's ARGs
+   * @param target {@code <target>}: the stage a Docker engine stops at, null for the last
+   * @param tarball {@code <tarball>}: whether build writes image.tar, null for auto
+   */
+  record Build(String engine, Map<String, String> buildArgs, String target, String tarball) {}
+
+  /**
+   * How the reactor's images are released together.
+   *
+   * @param pushAtEnd {@code <pushAtEnd>}: tags move after the reactor's last module
+   * @param bundle the release bundle's settings
+   */
+  record Release(boolean pushAtEnd, ReactorState.BundleSettings bundle) {}
 
   static ModuleConfig from(DockyardMojo mojo) throws MojoFailureException {
     Overrides o = new Overrides(mojo.session.getUserProperties(), mojo.project);
     return new ModuleConfig(
         o.bool("skip", mojo.skip),
         o.bool("skipPush", mojo.skipPush),
-        o.string("registry", mojo.registry),
-        o.string("namespace", mojo.namespace),
-        o.string("repository", mojo.repository),
-        o.list("tags", mojo.tags),
-        o.bool("latest", mojo.latest),
         o.string("modules", mojo.modules),
-        o.string("from", mojo.from),
         o.file("dockerfile", mojo.dockerfile),
         o.file("dockerfileTemplate", mojo.dockerfileTemplate),
-        o.list("ports", mojo.ports),
-        o.map("env", mojo.env),
-        o.map("label", mojo.labels),
-        o.list("jvmFlags", mojo.jvmFlags),
-        o.string("user", mojo.user),
-        o.string("workdir", mojo.workdir),
-        o.list("entrypoint", mojo.entrypoint),
-        o.list("cmd", mojo.cmd),
-        o.string("mainClass", mojo.mainClass),
-        o.string("engine", mojo.engine),
-        o.map("buildArg", mojo.buildArgs),
-        o.string("target", mojo.target),
-        o.list("insecureRegistries", mojo.insecureRegistries),
-        o.map("mirror", mojo.mirrors),
-        o.list("caCertificates", mojo.caCertificates),
-        o.string("tarball", mojo.tarball),
-        o.bool("pushAtEnd", mojo.pushAtEnd),
-        o.string("since", mojo.since),
-        o.string("releaseName", mojo.releaseName),
-        o.string("portOffset", mojo.portOffset == null ? null : mojo.portOffset.toString()),
-        o.bool("skipCompose", mojo.skipCompose),
-        o.string("credentialHelperTimeout", mojo.credentialHelperTimeout),
-        o.string("registryRetryTime", mojo.registryRetryTime));
+        new ImageNaming(
+            o.string("registry", mojo.registry),
+            o.string("namespace", mojo.namespace),
+            o.string("repository", mojo.repository),
+            o.list("tags", mojo.tags),
+            o.bool("latest", mojo.latest),
+            o.string("since", mojo.since)),
+        new ImageSettings(
+            o.string("from", mojo.from),
+            o.list("ports", mojo.ports),
+            o.map("env", mojo.env),
+            o.map("label", mojo.labels),
+            o.list("jvmFlags", mojo.jvmFlags),
+            o.string("user", mojo.user),
+            o.string("workdir", mojo.workdir),
+            o.list("entrypoint", mojo.entrypoint),
+            o.list("cmd", mojo.cmd),
+            o.string("mainClass", mojo.mainClass)),
+        new Build(
+            o.string("engine", mojo.engine),
+            o.map("buildArg", mojo.buildArgs),
+            o.string("target", mojo.target),
+            o.string("tarball", mojo.tarball)),
+        new RegistrySettings(
+            o.list("insecureRegistries", mojo.insecureRegistries),
+            o.map("mirror", mojo.mirrors),
+            o.paths("caCertificates", mojo.caCertificates),
+            o.string("credentialHelperTimeout", mojo.credentialHelperTimeout),
+            o.string("registryRetryTime", mojo.registryRetryTime)),
+        new Release(
+            o.bool("pushAtEnd", mojo.pushAtEnd),
+            new ReactorState.BundleSettings(
+                o.string("releaseName", mojo.releaseName),
+                o.string("portOffset", mojo.portOffset == null ? null : mojo.portOffset.toString()),
+                o.bool("skipCompose", mojo.skipCompose))));
+  }
+
+  /** The registry images are pushed to, or null when none is set. */
+  String registry() {
+    return naming.registry();
   }
 
   /**
@@ -164,6 +186,16 @@ record ModuleConfig(
       }
       File file = new File(value.trim());
       return file.isAbsolute() ? file : new File(project.getBasedir(), value.trim());
+    }
+
+    /** A list of files, each resolved against the module directory. */
+    List<Path> paths(String name, List<String> pomValue) {
+      List<Path> paths = new ArrayList<>();
+      for (String item : list(name, pomValue)) {
+        Path path = Path.of(item);
+        paths.add(path.isAbsolute() ? path : project.getBasedir().toPath().resolve(path));
+      }
+      return List.copyOf(paths);
     }
 
     List<String> list(String name, List<String> pomValue) {

@@ -1,11 +1,11 @@
 package dev.dockyard.maven;
 
 import dev.dockyard.context.BuildContext;
+import dev.dockyard.dockerfile.ApplicationFolders;
 import dev.dockyard.dockerfile.CopyFromStages;
 import dev.dockyard.dockerfile.Dockerfile;
 import dev.dockyard.dockerfile.DockerfileException;
 import dev.dockyard.dockerfile.DockerfileGenerator;
-import dev.dockyard.dockerfile.DockerfileGenerator.GeneratedImageSpec;
 import dev.dockyard.dockerfile.DockerfileGeneratorException;
 import dev.dockyard.dockerfile.DockerfileParser;
 import dev.dockyard.dockerfile.TemplateRenderer;
@@ -13,7 +13,6 @@ import dev.dockyard.files.FileAccessException;
 import dev.dockyard.layout.OutputDrift;
 import dev.dockyard.registry.ImageName;
 import dev.dockyard.registry.InvalidImageNameException;
-import dev.dockyard.registry.Tags;
 import dev.dockyard.select.Decision;
 import dev.dockyard.select.ModuleCandidate;
 import dev.dockyard.select.ModuleSelector;
@@ -66,11 +65,8 @@ final class ModulePlanner {
       return ModulePlan.skipped(project.getArtifactId(), decision.reason());
     }
 
-    ImageName name =
-        ImageName.of(
-            config.registry(), config.namespace(), config.repository(), project.getArtifactId());
-    List<String> tags = Tags.compute(project.getVersion(), config.latest(), config.tags());
-    Tags.validateSince(config.since());
+    ImageName name = config.naming().name(project.getArtifactId());
+    List<String> tags = config.naming().tags(project.getVersion());
     claim(state, name);
 
     Path workDir = Path.of(project.getBuild().getDirectory(), "dockyard");
@@ -84,7 +80,8 @@ final class ModulePlanner {
             mojo.baseLayersCache().resolveSibling("reactor-jars"));
     Map<String, String> folders = layout.layOut();
     reportDrift();
-    Optional<String> mainClass = Optional.ofNullable(config.mainClass()).or(candidate::mainClass);
+    Optional<String> mainClass =
+        Optional.ofNullable(config.image().mainClass()).or(candidate::mainClass);
 
     Optional<Path> template = template();
     Path rendered = workDir.resolve("Dockerfile");
@@ -159,14 +156,14 @@ final class ModulePlanner {
   private String generateDockerfile(
       ApplicationLayout layout, Map<String, String> folders, Optional<String> mainClass)
       throws MojoFailureException, DockerfileGeneratorException, IOException {
-    if (config.from() == null) {
+    if (config.image().from() == null) {
       throw new MojoFailureException(
           "No base image for the generated Dockerfile of "
               + project.getArtifactId()
               + ": '<from>' is not set; set <from> in the plugin configuration or"
               + " -Ddockyard.from=registry/java:17, or add src/main/docker/Dockerfile");
     }
-    if (mainClass.isEmpty() && config.entrypoint().isEmpty()) {
+    if (mainClass.isEmpty() && config.image().entrypoint().isEmpty()) {
       throw new MojoFailureException(
           "No main class for "
               + project.getArtifactId()
@@ -175,17 +172,8 @@ final class ModulePlanner {
               + "; set <mainClass> in the module's plugin configuration");
     }
     return DockerfileGenerator.generate(
-        new GeneratedImageSpec(
-            config.from(),
-            config.ports(),
-            config.env(),
-            config.labels(),
-            config.jvmFlags(),
-            config.user(),
-            config.workdir(),
-            config.entrypoint(),
-            config.cmd(),
-            mainClass.orElse(null),
+        config.image().withMainClass(mainClass.orElse(null)),
+        new ApplicationFolders(
             layout.libraryLayers(),
             ifFilled(folders.get("dockyard.snapshotLibs")),
             ifFilled(layout.stableResources()),
@@ -306,8 +294,8 @@ final class ModulePlanner {
     values.put("project.description", String.valueOf(project.getDescription()));
     values.put("project.build.finalName", project.getBuild().getFinalName());
     values.putAll(folders);
-    if (config.from() != null) {
-      values.put("dockyard.from", config.from());
+    if (config.image().from() != null) {
+      values.put("dockyard.from", config.image().from());
     }
     if (mainClass != null) {
       values.put("dockyard.mainClass", mainClass);

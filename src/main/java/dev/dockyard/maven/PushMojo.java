@@ -37,8 +37,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     threadSafe = true)
 public class PushMojo extends DockyardMojo {
 
-  static final String DEFAULT_SINCE = "latest";
-
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     ModuleConfig config = config();
@@ -69,12 +67,7 @@ public class PushMojo extends DockyardMojo {
 
   /** Puts the pushed image in the release bundle written at the end of the reactor. */
   private void addToRelease(ModulePlan plan, ModuleConfig config) {
-    ReactorState.of(session)
-        .service(
-            project,
-            service(plan, config),
-            new ReactorState.BundleSettings(
-                config.releaseName(), config.portOffset(), config.skipCompose()));
+    ReactorState.of(session).service(project, service(plan, config), config.release().bundle());
   }
 
   private void checkCanPush(ModulePlan plan, ModuleConfig config) throws MojoFailureException {
@@ -97,12 +90,12 @@ public class PushMojo extends DockyardMojo {
   private void push(ModulePlan plan, ModuleConfig config) throws Exception {
     ImageEngine engine = engineFor(plan, config);
     ImageRequest request = request(plan, config);
-    String since = config.since() == null ? DEFAULT_SINCE : config.since();
+    String since = config.naming().sinceTag();
     // The release compared with is looked up beside the build: two independent registry calls.
     CompletableFuture<Optional<String>> lookup =
         CompletableFuture.supplyAsync(() -> previousDigest(request, since), PushMojo::beside);
-    boolean staged = config.pushAtEnd() && engine instanceof JibEngine;
-    if (config.pushAtEnd() && !staged) {
+    boolean staged = config.release().pushAtEnd() && engine instanceof JibEngine;
+    if (config.release().pushAtEnd() && !staged) {
       stageForDockerEngine(plan, request, engine, lookup, since);
       return;
     }
@@ -232,8 +225,8 @@ public class PushMojo extends DockyardMojo {
   private Service service(ModulePlan plan, ModuleConfig config) {
     ServiceSettings settings = service == null ? new ServiceSettings() : service;
     Integer port = settings.port;
-    if (port == null && !config.ports().isEmpty()) {
-      String first = config.ports().get(0).replaceAll("/.*", "").trim();
+    if (port == null && !config.image().ports().isEmpty()) {
+      String first = config.image().ports().get(0).replaceAll("/.*", "").trim();
       port = first.matches("\\d{1,5}") ? Integer.valueOf(first) : null;
     }
     Map<String, String> listed = ImagePaths.read(plan.workDir());

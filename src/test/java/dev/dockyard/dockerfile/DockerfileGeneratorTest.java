@@ -3,7 +3,6 @@ package dev.dockyard.dockerfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dockyard.dockerfile.DockerfileGenerator.GeneratedImageSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,7 @@ class DockerfileGeneratorTest {
   void generatesTheMinimalDockerfileFromBaseImageAndMainClass() throws Exception {
     Spec spec = new Spec().from("eclipse-temurin:17-jre").mainClass("com.example.App");
 
-    assertThat(DockerfileGenerator.generate(spec.build())).isEqualTo(golden("minimal"));
+    assertThat(generate(spec.build())).isEqualTo(golden("minimal"));
   }
 
   @Test
@@ -52,7 +51,7 @@ class DockerfileGeneratorTest {
                 "target/dockyard/resources",
                 "target/dockyard/classes/");
 
-    assertThat(DockerfileGenerator.generate(spec.build())).isEqualTo(golden("everything"));
+    assertThat(generate(spec.build())).isEqualTo(golden("everything"));
   }
 
   @Test
@@ -79,7 +78,7 @@ class DockerfileGeneratorTest {
             .mainClass("com.example.Main$Inner")
             .folders(null, " ", "", "target/dockyard/classes");
 
-    assertThat(DockerfileGenerator.generate(spec.build())).isEqualTo(golden("quoting"));
+    assertThat(generate(spec.build())).isEqualTo(golden("quoting"));
   }
 
   static Stream<Arguments> entrypoints() {
@@ -117,7 +116,7 @@ class DockerfileGeneratorTest {
   @MethodSource("entrypoints")
   void writesTheEntrypointAsValidExecFormJson(Spec spec, List<String> expectedLines)
       throws DockerfileGeneratorException {
-    List<String> lines = DockerfileGenerator.generate(spec.build()).lines().toList();
+    List<String> lines = generate(spec.build()).lines().toList();
 
     assertThat(lines).containsSubsequence(expectedLines);
     assertThat(lines.stream().filter(l -> l.startsWith("ENTRYPOINT "))).hasSize(1);
@@ -125,8 +124,7 @@ class DockerfileGeneratorTest {
 
   @Test
   void omitsLinesForSettingsThatAreNotSet() throws DockerfileGeneratorException {
-    String dockerfile =
-        DockerfileGenerator.generate(new Spec().from("scratch").mainClass("a.B").build());
+    String dockerfile = generate(new Spec().from("scratch").mainClass("a.B").build());
 
     assertThat(dockerfile)
         .doesNotContain("LABEL", "ENV", "EXPOSE", "COPY", "USER", "CMD")
@@ -229,7 +227,7 @@ class DockerfileGeneratorTest {
   @ParameterizedTest(name = "[{index}] {1}")
   @MethodSource("invalidSpecs")
   void rejectsSettingsADockerfileCannotExpress(Spec spec, String message) {
-    assertThatThrownBy(() -> DockerfileGenerator.generate(spec.build()))
+    assertThatThrownBy(() -> generate(spec.build()))
         .isInstanceOf(DockerfileGeneratorException.class)
         .hasMessage(message);
   }
@@ -237,10 +235,9 @@ class DockerfileGeneratorTest {
   @ParameterizedTest
   @ValueSource(strings = {"/abs/libs", "../libs", "target/../../libs", "my libs", "libs$x"})
   void refusesFoldersThatAreNotPlainContextRelativePaths(String folder) {
-    GeneratedImageSpec spec =
-        new Spec().from("scratch").mainClass("a.B").folders(folder, null, null, null).build();
+    Spec spec = new Spec().from("scratch").mainClass("a.B").folders(folder, null, null, null);
 
-    assertThatThrownBy(() -> DockerfileGenerator.generate(spec))
+    assertThatThrownBy(() -> generate(spec.build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("not a plain context-relative folder: " + folder);
   }
@@ -248,7 +245,7 @@ class DockerfileGeneratorTest {
   @Test
   void listsTheJarsOnTheClasspathInTheGivenOrder() throws Exception {
     String dockerfile =
-        DockerfileGenerator.generate(
+        generate(
             new Spec()
                 .from("scratch")
                 .mainClass("a.B")
@@ -264,7 +261,7 @@ class DockerfileGeneratorTest {
   @Test
   void copiesResourcesThatChangeEveryBuildInTheLastLayer() throws Exception {
     String dockerfile =
-        DockerfileGenerator.generate(
+        generate(
             new Spec()
                 .from("scratch")
                 .mainClass("a.B")
@@ -282,17 +279,22 @@ class DockerfileGeneratorTest {
   @Test
   void defaultsTheWorkdirAndCopiesCollections() {
     List<String> ports = new ArrayList<>(List.of("8080"));
-    GeneratedImageSpec spec =
-        new GeneratedImageSpec(
-            "scratch", ports, null, null, null, " ", null, null, null, "a.B", null, null, null,
-            null, null, null);
+    ImageSettings spec =
+        new ImageSettings("scratch", ports, null, null, null, " ", null, null, null, "a.B");
     ports.add("9090");
 
-    assertThat(spec.workdir()).isEqualTo(GeneratedImageSpec.DEFAULT_WORKDIR);
+    assertThat(spec.workdir()).isEqualTo(ImageSettings.DEFAULT_WORKDIR);
     assertThat(spec.ports()).containsExactly("8080");
     assertThat(spec.env()).isEmpty();
     assertThat(spec.user()).isNull();
     assertThat(spec.entrypoint()).isEmpty();
+  }
+
+  /** What the generator is given: the user's settings and the laid-out folders. */
+  record Generated(ImageSettings image, ApplicationFolders app) {}
+
+  private static String generate(Generated spec) throws DockerfileGeneratorException {
+    return DockerfileGenerator.generate(spec.image(), spec.app());
   }
 
   private static String golden(String name) throws IOException {
@@ -376,24 +378,17 @@ class DockerfileGeneratorTest {
       return this;
     }
 
-    GeneratedImageSpec build() {
-      return new GeneratedImageSpec(
-          from,
-          ports,
-          env,
-          labels,
-          jvmFlags,
-          user,
-          workdir,
-          entrypoint,
-          cmd,
-          mainClass,
-          folders[0] == null ? null : List.of(folders[0]),
-          folders[1],
-          folders[2],
-          folders[3],
-          volatileResources,
-          classpathJars);
+    Generated build() {
+      return new Generated(
+          new ImageSettings(
+              from, ports, env, labels, jvmFlags, user, workdir, entrypoint, cmd, mainClass),
+          new ApplicationFolders(
+              folders[0] == null ? null : List.of(folders[0]),
+              folders[1],
+              folders[2],
+              folders[3],
+              volatileResources,
+              classpathJars));
     }
 
     @Override
