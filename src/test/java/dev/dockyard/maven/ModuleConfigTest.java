@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,21 @@ class ModuleConfigTest {
             || !config(asValue).equals(unset);
 
     assertThat(read).as("-D%s is read into the configuration", property).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("userSettings")
+  void theContractAndTheReadmeListEverySettingWithItsProperty(String name, String description)
+      throws Exception {
+    String property = name.equals("service") ? "none" : "`dockyard." + propertyOf(name);
+    for (String doc : List.of("docs/contract.md", "README.md")) {
+      List<String> rows =
+          Files.readAllLines(Path.of(doc)).stream()
+              .filter(line -> line.startsWith("| `" + name + "` | `dockyard.") || line.startsWith("| `" + name + "` | none |"))
+              .toList();
+      assertThat(rows).as("the row of %s in %s", name, doc).hasSize(1);
+      assertThat(rows.get(0)).as("the row of %s in %s", name, doc).contains(property);
+    }
   }
 
   @Test
