@@ -48,7 +48,7 @@ public class ComposeMojo extends DockyardMojo {
       new BundleWriter(settings, session.getTopLevelProject(), session.getUserProperties())
           .write(release.modules(), file, getLog());
     } catch (BundleException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      throw new MojoFailureException(SettingNames.render(e.getMessage()), e);
     }
   }
 }
