@@ -44,9 +44,7 @@ public final class SettingNames {
     NAMES.put(Setting.SERVER_CREDENTIALS, new Names("<server>", null, "settings.xml", null));
     put(Setting.SEND_CREDENTIALS_OVER_HTTP, null, "-DsendCredentialsOverHttp");
     NAMES.put(Setting.PROJECT_VERSION, new Names("<version>", null, null, "${project.version}"));
-    NAMES.put(
-        Setting.PROJECT_ARTIFACT_ID,
-        new Names("<artifactId>", null, null, "${project.artifactId}"));
+    NAMES.put(Setting.PROJECT_ARTIFACT_ID, new Names(null, null, null, "${project.artifactId}"));
     put(Setting.PROJECT_PROPERTIES, "<properties>", "-D");
   }
 
