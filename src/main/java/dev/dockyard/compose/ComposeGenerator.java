@@ -1,5 +1,6 @@
 package dev.dockyard.compose;
 
+import dev.dockyard.setting.Setting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -178,7 +179,9 @@ final class ComposeGenerator {
     throw new BundleException(
         "Unknown service '"
             + name
-            + "' in <service><dependsOn> of "
+            + "' in "
+            + Setting.SERVICE_DEPENDS_ON.element()
+            + " of "
             + of.service().pom()
             + "; the release's services are "
             + String.join(", ", names)

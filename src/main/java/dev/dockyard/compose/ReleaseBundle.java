@@ -2,6 +2,7 @@ package dev.dockyard.compose;
 
 import dev.dockyard.dockerfile.DockerfileException;
 import dev.dockyard.dockerfile.TemplateRenderer;
+import dev.dockyard.setting.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -69,7 +70,11 @@ public final class ReleaseBundle {
       throw new BundleException(
           "Invalid release name '"
               + input.releaseName()
-              + "' in <releaseName>/-Ddockyard.releaseName; use lowercase letters, digits, - and _,"
+              + "' in "
+              + Setting.RELEASE_NAME.element()
+              + "/"
+              + Setting.RELEASE_NAME.property()
+              + "; use lowercase letters, digits, - and _,"
               + " starting with a letter or digit (it is the compose project name)");
     }
     Path dockyard = input.executionRoot().resolve("target").resolve("dockyard");
@@ -181,7 +186,9 @@ public final class ReleaseBundle {
                 + member.service().port()
                 + " of service "
                 + member.artifactId()
-                + " in <service><port> of "
+                + " in "
+                + Setting.SERVICE_PORT.element()
+                + " of "
                 + member.service().pom()
                 + " is out of range with the release's port offset "
                 + input.portOffset()
@@ -189,7 +196,8 @@ public final class ReleaseBundle {
                 + port
                 + "); use a port from 1 to "
                 + (65535 - input.portOffset())
-                + ", or set -Ddockyard.portOffset");
+                + ", or set "
+                + Setting.PORT_OFFSET.property());
       }
       Member other = taken.putIfAbsent(port, member);
       if (other != null) {
@@ -202,7 +210,9 @@ public final class ReleaseBundle {
                 + input.releaseName()
                 + " both listen on host port "
                 + port
-                + " (<service><port> "
+                + " ("
+                + Setting.SERVICE_PORT.element()
+                + " "
                 + member.service().port()
                 + " in "
                 + other.service().pom()
@@ -233,7 +243,9 @@ public final class ReleaseBundle {
                 + volume.text()
                 + "' of service "
                 + member.artifactId()
-                + " in <service><volumes> of "
+                + " in "
+                + Setting.SERVICE_VOLUMES.element()
+                + " of "
                 + member.service().pom();
         checkSource(source, volume.target(), member.service().imagePaths(), where);
         String inBundle = ComposeGenerator.bundlePath(member.artifactId(), moduleDir, source);

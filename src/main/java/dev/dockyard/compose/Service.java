@@ -1,5 +1,6 @@
 package dev.dockyard.compose;
 
+import dev.dockyard.setting.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,9 @@ public record Service(
                 + text
                 + "' of service "
                 + module
-                + " in <service><volumes> of "
+                + " in "
+                + Setting.SERVICE_VOLUMES.element()
+                + " of "
                 + pom
                 + "; write source:/target[:ro], for example"
                 + " config/application.properties:/app/config/application.properties:ro");

@@ -1,5 +1,6 @@
 package dev.dockyard.dockerfile;
 
+import dev.dockyard.setting.Setting;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -90,7 +91,10 @@ public final class TemplateRenderer {
             ? "did you mean ${" + nearest + "}? To leave it for Docker, write " + leaveForDocker
             : "define "
                 + name
-                + " in <properties> or with -D"
+                + " in "
+                + Setting.PROJECT_PROPERTIES.element()
+                + " or with "
+                + Setting.PROJECT_PROPERTIES.property()
                 + name
                 + "=..., or write "
                 + leaveForDocker

@@ -1,5 +1,6 @@
 package dev.dockyard.files;
 
+import dev.dockyard.setting.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -22,7 +23,10 @@ public record FileProblem(Path cacheRoot) {
 
   private static final String CACHE_FIX =
       "it is a cache, safe to delete: remove it, or move the cache with"
-          + " <baseImageCache>/-Ddockyard.baseImageCache=<folder>";
+          + " "
+          + Setting.BASE_IMAGE_CACHE.element()
+          + "/"
+          + Setting.BASE_IMAGE_CACHE.property("=<folder>");
 
   /**
    * The message for a failure, {@code File access failed: <what> '<path>' <problem>; <fix>}.

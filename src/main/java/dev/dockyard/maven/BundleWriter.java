@@ -52,7 +52,7 @@ final class BundleWriter {
       prepare(modules, null, false).discard();
       return Optional.empty();
     } catch (BundleException e) {
-      return Optional.of(e.getMessage());
+      return Optional.of(SettingNames.render(e.getMessage()));
     }
   }
 

@@ -17,7 +17,8 @@ import org.apache.maven.plugin.MojoFailureException;
 
 /**
  * The one place domain failures become Maven failures: {@link MojoFailureException} for what the
- * user can fix, {@link MojoExecutionException} for what the environment broke; causes chained.
+ * user can fix, {@link MojoExecutionException} for what the environment broke; causes chained, and
+ * the settings the core names written in Maven's words ({@link SettingNames}).
  */
 final class ErrorTranslator {
 
@@ -28,7 +29,7 @@ final class ErrorTranslator {
    */
   static Exception translate(Exception e, Path cacheRoot) {
     if (e instanceof MojoFailureException || e instanceof MojoExecutionException) {
-      return e;
+      return named(e);
     }
     // A failure raised on another thread arrives wrapped: the cause is what happened.
     if ((e instanceof CompletionException || e instanceof ExecutionException)
@@ -45,15 +46,15 @@ final class ErrorTranslator {
     if (e instanceof EngineException engine) {
       return engine.userFixable()
           ? failure(engine.getMessage(), engine)
-          : new MojoExecutionException(engine.getMessage(), engine);
+          : execution(engine.getMessage(), engine);
     }
     if (e instanceof UncheckedIOException unchecked) {
-      return new MojoExecutionException(new FileProblem(cacheRoot).describe(unchecked), e);
+      return execution(new FileProblem(cacheRoot).describe(unchecked), e);
     }
     if (e instanceof IOException io) {
-      return new MojoExecutionException(new FileProblem(cacheRoot).describe(null, io), e);
+      return execution(new FileProblem(cacheRoot).describe(null, io), e);
     }
-    return new MojoExecutionException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    return execution(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
   }
 
   /**
@@ -61,13 +62,39 @@ final class ErrorTranslator {
    */
   static Exception translate(Exception e, Path cacheRoot, DiskFull disk) {
     return disk.explain(e)
-        .<Exception>map(full -> new MojoExecutionException(full, e))
+        .<Exception>map(full -> execution(full, e))
         .orElseGet(() -> translate(e, cacheRoot));
   }
 
+  /**
+   * A Maven failure built outside this class, with core text in its message: the same failure with
+   * the settings named; else the failure itself.
+   */
+  private static Exception named(Exception e) {
+    String message = e.getMessage();
+    String rendered = SettingNames.render(message);
+    if (rendered == null || rendered.equals(message)) {
+      return e;
+    }
+    Exception same =
+        e instanceof MojoFailureException
+            ? new MojoFailureException(rendered)
+            : new MojoExecutionException(rendered);
+    same.initCause(e.getCause());
+    same.setStackTrace(e.getStackTrace());
+    for (Throwable suppressed : e.getSuppressed()) {
+      same.addSuppressed(suppressed);
+    }
+    return same;
+  }
+
   private static MojoFailureException failure(String message, Exception cause) {
-    MojoFailureException failure = new MojoFailureException(message);
+    MojoFailureException failure = new MojoFailureException(SettingNames.render(message));
     failure.initCause(cause);
     return failure;
+  }
+
+  private static MojoExecutionException execution(String message, Exception cause) {
+    return new MojoExecutionException(SettingNames.render(message), cause);
   }
 }

@@ -3,7 +3,7 @@ package dev.dockyard.maven;
 import dev.dockyard.engine.BuildLog;
 import org.apache.maven.plugin.logging.Log;
 
-/** The engines' log, written to the Maven log. */
+/** The engines' log, written to the Maven log with the settings named in Maven's words. */
 final class MavenBuildLog implements BuildLog {
 
   private final Log log;
@@ -16,17 +16,17 @@ final class MavenBuildLog implements BuildLog {
 
   @Override
   public void info(String message) {
-    log.info(message);
+    log.info(SettingNames.render(message));
   }
 
   @Override
   public void warn(String message) {
-    log.warn(message);
+    log.warn(SettingNames.render(message));
   }
 
   @Override
   public void debug(String message) {
-    log.debug(message);
+    log.debug(SettingNames.render(message));
   }
 
   @Override

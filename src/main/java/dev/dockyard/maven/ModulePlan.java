@@ -28,7 +28,8 @@ record ModulePlan(
     Map<Path, Path> origins) {
 
   static ModulePlan skipped(String module, String reason) {
-    return new ModulePlan(module, reason, null, List.of(), null, null, Map.of());
+    return new ModulePlan(
+        module, SettingNames.render(reason), null, List.of(), null, null, Map.of());
   }
 
   boolean isSkipped() {

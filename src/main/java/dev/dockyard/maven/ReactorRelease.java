@@ -121,8 +121,9 @@ final class ReactorRelease {
     try {
       writer.get().write(release.modules(), releaseJson, log);
     } catch (BundleException e) {
-      log.error(e.getMessage());
-      session.getResult().addException(new MojoExecutionException(e.getMessage(), e));
+      String message = SettingNames.render(e.getMessage());
+      log.error(message);
+      session.getResult().addException(new MojoExecutionException(message, e));
     }
   }
 
@@ -256,7 +257,7 @@ final class ReactorRelease {
     boolean building =
         staged.stream()
             .anyMatch(image -> image.result() == null && image.row().image().equals(current));
-    String problem = String.valueOf(e.getMessage());
+    String problem = String.valueOf(SettingNames.render(e.getMessage()));
     int lineEnd = problem.indexOf('\n');
     // the engine's last output, when it sent some, comes after the whole first line
     String detail = lineEnd < 0 ? "" : problem.substring(lineEnd);

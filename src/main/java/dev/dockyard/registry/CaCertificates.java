@@ -1,5 +1,6 @@
 package dev.dockyard.registry;
 
+import dev.dockyard.setting.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -46,7 +47,11 @@ public final class CaCertificates {
         throw new CertificateFileException(
             "CA certificate file not found: '"
                 + file
-                + "' in <caCertificates>/-Ddockyard.caCertificates; give PEM or DER files,"
+                + "' in "
+                + Setting.CA_CERTIFICATES.element()
+                + "/"
+                + Setting.CA_CERTIFICATES.property()
+                + "; give PEM or DER files,"
                 + " relative to the module directory or absolute");
       }
       int before = certificates.size();
@@ -63,14 +68,22 @@ public final class CaCertificates {
                 + file
                 + "' ("
                 + e.getMessage()
-                + ") in <caCertificates>/-Ddockyard.caCertificates; give PEM or DER files",
+                + ") in "
+                + Setting.CA_CERTIFICATES.element()
+                + "/"
+                + Setting.CA_CERTIFICATES.property()
+                + "; give PEM or DER files",
             e);
       }
       if (certificates.size() == before) {
         throw new CertificateFileException(
             "No certificate in CA file: '"
                 + file
-                + "' in <caCertificates>/-Ddockyard.caCertificates; give PEM or DER files");
+                + "' in "
+                + Setting.CA_CERTIFICATES.element()
+                + "/"
+                + Setting.CA_CERTIFICATES.property()
+                + "; give PEM or DER files");
       }
     }
     return new CaCertificates(files, certificates);

@@ -2,6 +2,7 @@ package dev.dockyard.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dockyard.setting.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -146,7 +147,10 @@ final class CredentialHelper {
             + "); "
             + byHand(serverUrl)
             + ": it must answer without a prompt (a locked keychain waits for one), or allow it"
-            + " longer with <credentialHelperTimeout>/-Ddockyard.credentialHelperTimeout=<seconds>");
+            + " longer with "
+            + Setting.CREDENTIAL_HELPER_TIMEOUT.element()
+            + "/"
+            + Setting.CREDENTIAL_HELPER_TIMEOUT.property("=<seconds>"));
   }
 
   private String byHand(String serverUrl) {

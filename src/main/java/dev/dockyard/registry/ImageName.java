@@ -1,5 +1,6 @@
 package dev.dockyard.registry;
 
+import dev.dockyard.setting.Setting;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -13,11 +14,11 @@ public final class ImageName {
   /** The longest name the distribution grammar allows, registry included, tag excluded. */
   public static final int MAX_NAME_LENGTH = 255;
 
-  static final String REGISTRY_WHERE = "<registry> / -Ddockyard.registry";
-  static final String NAMESPACE_WHERE = "<namespace> / -Ddockyard.namespace";
-  static final String REPOSITORY_WHERE = "<repository> / -Ddockyard.repository";
+  static final String REGISTRY_WHERE = Setting.REGISTRY.either();
+  static final String NAMESPACE_WHERE = Setting.NAMESPACE.either();
+  static final String REPOSITORY_WHERE = Setting.REPOSITORY.either();
   static final String DEFAULT_REPOSITORY_WHERE =
-      "${project.artifactId}, the default of <repository> / -Ddockyard.repository";
+      Setting.PROJECT_ARTIFACT_ID.expression() + ", the default of " + REPOSITORY_WHERE;
 
   private static final Pattern PATH_COMPONENT =
       Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-*)[a-z0-9]+)*");
@@ -78,7 +79,7 @@ public final class ImageName {
             "Missing image repository",
             "",
             REPOSITORY_WHERE,
-            "set <repository> or -Ddockyard.repository");
+            "set " + Setting.REPOSITORY.element() + " or " + Setting.REPOSITORY.property());
       }
       repoWhere = DEFAULT_REPOSITORY_WHERE;
     }

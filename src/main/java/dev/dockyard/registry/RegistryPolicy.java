@@ -1,5 +1,6 @@
 package dev.dockyard.registry;
 
+import dev.dockyard.setting.Setting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,7 +132,10 @@ public final class RegistryPolicy {
         host.equals(registry.toLowerCase(Locale.ROOT))
             ? "'" + registry + "'"
             : "'" + registry + "' or '" + host + "'";
-    return "settings.xml <server> "
+    return Setting.SERVER_CREDENTIALS.file()
+        + " "
+        + Setting.SERVER_CREDENTIALS.element()
+        + " "
         + servers
         + ", DOCKYARD_REGISTRY_USERNAME/DOCKYARD_REGISTRY_PASSWORD, "
         + (dockerConfig == null ? "Docker config" : "Docker config " + dockerConfig.configFile());

@@ -1,5 +1,6 @@
 package dev.dockyard.registry;
 
+import dev.dockyard.setting.Setting;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,10 @@ public final class Tags {
   public static List<String> compute(String version, boolean latestEnabled, List<String> extra)
       throws InvalidImageNameException {
     String v = version == null ? "" : version.trim();
-    validate(v, "${project.version}", "use a project <version> that is a valid tag");
+    validate(
+        v,
+        Setting.PROJECT_VERSION.expression(),
+        "use a project " + Setting.PROJECT_VERSION.element() + " that is a valid tag");
     Set<String> tags = new LinkedHashSet<>();
     tags.add(v);
     if (latestEnabled && !isSnapshot(v)) {
@@ -38,7 +42,7 @@ public final class Tags {
       if (tag == null || tag.isBlank()) {
         continue;
       }
-      validate(tag.trim(), "<tags> / -Ddockyard.tags", "correct or remove it");
+      validate(tag.trim(), Setting.TAGS.either(), "correct or remove it");
       tags.add(tag.trim());
     }
     return List.copyOf(tags);
@@ -47,8 +51,7 @@ public final class Tags {
   /** Checks {@code <since>}: the tag of an earlier release, compared with. */
   public static void validateSince(String since) throws InvalidImageNameException {
     if (since != null) {
-      validate(
-          since, "<since> / -Ddockyard.since", "name the tag of an earlier release, such as 1.4.2");
+      validate(since, Setting.SINCE.either(), "name the tag of an earlier release, such as 1.4.2");
     }
   }
 

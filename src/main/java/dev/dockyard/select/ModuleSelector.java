@@ -1,5 +1,6 @@
 package dev.dockyard.select;
 
+import dev.dockyard.setting.Setting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +14,8 @@ import org.codehaus.plexus.util.SelectorUtils;
  */
 public final class ModuleSelector {
 
-  static final String WHERE = "<modules> / -Ddockyard.modules";
-  private static final String PROPERTY = "-Ddockyard.modules";
+  static final String WHERE = Setting.MODULES.either();
+  private static final String PROPERTY = Setting.MODULES.property();
 
   private final List<Entry> entries;
 
@@ -48,7 +49,8 @@ public final class ModuleSelector {
           "Module selection names no module",
           rawValue,
           WHERE,
-          "name artifactId globs or module paths, e.g. -Ddockyard.modules=order-service,user-*,"
+          "name artifactId globs or module paths, e.g. "
+              + Setting.MODULES.property("=order-service,user-*,")
               + " or leave it out to build every image module");
     }
     this.entries = List.copyOf(parsed);
@@ -79,7 +81,10 @@ public final class ModuleSelector {
               ? "no main class"
               : "no main class (" + module.mainClassSource() + ")";
       return Decision.skippedBecause(
-          "no Dockerfile and " + why + "; add src/main/docker/Dockerfile or set <mainClass>");
+          "no Dockerfile and "
+              + why
+              + "; add src/main/docker/Dockerfile or set "
+              + Setting.MAIN_CLASS.element());
     }
     Optional<Entry> exclusion =
         entries.stream().filter(e -> e.exclude() && e.matches(module)).findFirst();

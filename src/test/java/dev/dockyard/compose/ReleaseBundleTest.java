@@ -3,6 +3,7 @@ package dev.dockyard.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dockyard.maven.Rendered;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,11 +123,14 @@ class ReleaseBundleTest {
 
     assertThatThrownBy(() -> ReleaseBundle.prepare(input(0, orders)))
         .isInstanceOf(BundleException.class)
-        .hasMessageStartingWith(
-            "Bind-mount source does not exist: "
-                + root.resolve("orders/config/app.yml")
-                + " for volume 'config/app.yml:/app/app.yml' of service orders in <service><volumes>"
-                + " of orders/pom.xml");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .startsWith(
+                        "Bind-mount source does not exist: "
+                            + root.resolve("orders/config/app.yml")
+                            + " for volume 'config/app.yml:/app/app.yml' of service orders in <service><volumes>"
+                            + " of orders/pom.xml"));
     assertThat(root.resolve("target/dockyard")).isEmptyDirectory();
   }
 
@@ -138,8 +142,11 @@ class ReleaseBundleTest {
             "orders", service(8080, List.of("./config:/app/resources/app.properties"), null, null));
 
     assertThatThrownBy(() -> ReleaseBundle.prepare(input(0, orders)))
-        .hasMessageContaining(
-            "is a directory but the image has a file at /app/resources/app.properties");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .contains(
+                        "is a directory but the image has a file at /app/resources/app.properties"));
   }
 
   @Test
@@ -148,8 +155,11 @@ class ReleaseBundleTest {
     Member b = member("billing", service(8080, null, null, null));
 
     assertThatThrownBy(() -> ReleaseBundle.prepare(input(100, a, b)))
-        .hasMessageStartingWith(
-            "Services orders and billing of release shop-1-0-0 both listen on host port 8180");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .startsWith(
+                        "Services orders and billing of release shop-1-0-0 both listen on host port 8180"));
   }
 
   @Test
@@ -157,8 +167,11 @@ class ReleaseBundleTest {
     Member orders = member("orders", service(8080, null, List.of("biling"), null));
 
     assertThatThrownBy(() -> ReleaseBundle.prepare(input(0, orders)))
-        .hasMessageStartingWith(
-            "Unknown service 'biling' in <service><dependsOn> of orders/pom.xml");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .startsWith(
+                        "Unknown service 'biling' in <service><dependsOn> of orders/pom.xml"));
   }
 
   @Test
@@ -166,7 +179,10 @@ class ReleaseBundleTest {
     Member orders = member("orders", service(8080, List.of("just-a-name"), null, null));
 
     assertThatThrownBy(() -> ReleaseBundle.prepare(input(0, orders)))
-        .hasMessageStartingWith("Invalid volume 'just-a-name' of service orders");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .startsWith("Invalid volume 'just-a-name' of service orders"));
   }
 
   @Test
@@ -196,17 +212,26 @@ class ReleaseBundleTest {
     Files.writeString(docker.resolve("compose.yaml"), "services:\n  a:\n    image: x\n   b: y\n");
 
     assertThatThrownBy(() -> ReleaseBundle.prepare(input(0)))
-        .hasMessageStartingWith("Invalid YAML in the compose template: ")
-        .hasMessageContaining(" at src/main/docker/compose.yaml:4:4; fix the YAML there");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .startsWith("Invalid YAML in the compose template: "))
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .contains(" at src/main/docker/compose.yaml:4:4; fix the YAML there"));
   }
 
   @Test
   void aYamlProblemQuotingALineBreakStaysOnOneLine() {
     // found by ComposeTemplateFuzzTest: snakeyaml's problem text ends with the line break it met
     assertThatThrownBy(() -> ComposeYaml.read("\"\\x\"\nservices:", ReleaseBundle.TEMPLATE))
-        .hasMessage(
-            "Invalid YAML in the compose template: expected escape sequence of 2 hexadecimal"
-                + " numbers, but found: \"\\n at src/main/docker/compose.yaml:1:4; fix the YAML there");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Invalid YAML in the compose template: expected escape sequence of 2 hexadecimal"
+                            + " numbers, but found: \"\\n at src/main/docker/compose.yaml:1:4; fix the YAML there"));
   }
 
   @Test
@@ -214,10 +239,13 @@ class ReleaseBundleTest {
     // found by ComposeTemplateFuzzTest
     assertThatThrownBy(() -> ComposeYaml.read("i: !!int abc", ReleaseBundle.TEMPLATE))
         .isInstanceOf(BundleException.class)
-        .hasMessage(
-            "Invalid YAML in the compose template src/main/docker/compose.yaml: a value does not"
-                + " fit its tag (For input string: \"abc\"); fix the value or remove its tag"
-                + " (!!int, !!float, !!timestamp, ...)");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Invalid YAML in the compose template src/main/docker/compose.yaml: a value does not"
+                            + " fit its tag (For input string: \"abc\"); fix the value or remove its tag"
+                            + " (!!int, !!float, !!timestamp, ...)"));
   }
 
   @Test

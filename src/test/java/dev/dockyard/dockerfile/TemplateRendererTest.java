@@ -3,6 +3,7 @@ package dev.dockyard.dockerfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dockyard.maven.Rendered;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -110,7 +111,7 @@ class TemplateRendererTest {
               assertThat(e.badValue()).isEqualTo(badValue);
               assertThat(e.location()).isEqualTo(new Location(FILE, line));
             })
-        .hasMessage(message);
+        .satisfies(thrown -> assertThat(Rendered.message(thrown)).isEqualTo(message));
   }
 
   @Test
@@ -120,10 +121,13 @@ class TemplateRendererTest {
 
     assertThatThrownBy(() -> TemplateRenderer.render("${project.version}", "Dockerfile", values))
         .isInstanceOf(DockerfileException.class)
-        .hasMessage(
-            "Unknown placeholder: '${project.version}' at Dockerfile:1; define project.version in"
-                + " <properties> or with -Dproject.version=..., or write \\${project.version} to"
-                + " leave it for Docker");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Unknown placeholder: '${project.version}' at Dockerfile:1; define project.version in"
+                            + " <properties> or with -Dproject.version=..., or write \\${project.version} to"
+                            + " leave it for Docker"));
   }
 
   @ParameterizedTest

@@ -2,6 +2,7 @@ package dev.dockyard.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockyard.maven.Rendered;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -17,9 +18,10 @@ class FileProblemTest {
   @Test
   void namesTheFileAndTheFixOfADeniedAccess() {
     assertThat(
-            problems.describe(
-                "writing the image report",
-                new AccessDeniedException("/src/shop/target/dockyard/image.json")))
+            Rendered.text(
+                problems.describe(
+                    "writing the image report",
+                    new AccessDeniedException("/src/shop/target/dockyard/image.json"))))
         .isEqualTo(
             "File access failed: writing the image report: '/src/shop/target/dockyard/image.json':"
                 + " permission denied; give the user running Maven read and write access to it");
@@ -28,10 +30,11 @@ class FileProblemTest {
   @Test
   void namesTheCachePropertyForAFailureBelowTheCache() {
     assertThat(
-            problems.describe(
-                null,
-                new FileSystemException(
-                    "/home/ci/.cache/dockyard/layers/ab12", null, "No space left on device")))
+            Rendered.text(
+                problems.describe(
+                    null,
+                    new FileSystemException(
+                        "/home/ci/.cache/dockyard/layers/ab12", null, "No space left on device"))))
         .isEqualTo(
             "File access failed: '/home/ci/.cache/dockyard/layers/ab12': No space left on device;"
                 + " free space on that file system, or build on another one; it is a cache, safe"
@@ -43,12 +46,13 @@ class FileProblemTest {
   void givesAPlainFailureThePathItWasWrappedWith() {
     IOException plain = new IOException("No space left on device");
     assertThat(
-            problems.describe(
-                null,
-                new FileAccessException(
-                    "writing the ledger",
-                    Path.of("/home/ci/.cache/dockyard/pushed-layers.tsv"),
-                    plain)))
+            Rendered.text(
+                problems.describe(
+                    null,
+                    new FileAccessException(
+                        "writing the ledger",
+                        Path.of("/home/ci/.cache/dockyard/pushed-layers.tsv"),
+                        plain))))
         .isEqualTo(
             "File access failed: writing the ledger: '/home/ci/.cache/dockyard/pushed-layers.tsv':"
                 + " No space left on device; free space on that file system, or build on another"
@@ -59,10 +63,11 @@ class FileProblemTest {
   @Test
   void keepsTheContextOfAnUncheckedFailure() {
     assertThat(
-            problems.describe(
-                new UncheckedIOException(
-                    "Cannot list Java sources under '/src/shop/src/main/java'",
-                    new NoSuchFileException("/src/shop/src/main/java/a/B.java"))))
+            Rendered.text(
+                problems.describe(
+                    new UncheckedIOException(
+                        "Cannot list Java sources under '/src/shop/src/main/java'",
+                        new NoSuchFileException("/src/shop/src/main/java/a/B.java")))))
         .isEqualTo(
             "File access failed: Cannot list Java sources under '/src/shop/src/main/java':"
                 + " '/src/shop/src/main/java/a/B.java' does not exist; check the path, or run mvn"

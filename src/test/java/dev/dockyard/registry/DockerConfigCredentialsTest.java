@@ -3,6 +3,7 @@ package dev.dockyard.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dockyard.maven.Rendered;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,10 +116,13 @@ class DockerConfigCredentialsTest {
 
     assertThatThrownBy(() -> credentials.lookup("a.corp"))
         .isInstanceOf(CredentialLookupException.class)
-        .hasMessage(
-            "Docker credential helper not found: 'docker-credential-vault' named by credsStore in "
-                + dir.resolve("config.json")
-                + " is not on the PATH; install it, or remove that entry from the config");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Docker credential helper not found: 'docker-credential-vault' named by credsStore in "
+                            + dir.resolve("config.json")
+                            + " is not on the PATH; install it, or remove that entry from the config"));
   }
 
   @Test
@@ -128,13 +132,16 @@ class DockerConfigCredentialsTest {
 
     assertThatThrownBy(() -> credentials.lookup("a.corp"))
         .isInstanceOf(CredentialLookupException.class)
-        .hasMessage(
-            "Docker credential helper failed: 'docker-credential-broken get' exited 4 for"
-                + " registry 'a.corp' (credHelpers in "
-                + dir.resolve("config.json")
-                + "); its output is not shown, it may hold the secret: run 'echo a.corp |"
-                + " docker-credential-broken get' by hand to see why, then docker login a.corp,"
-                + " or fix that entry");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Docker credential helper failed: 'docker-credential-broken get' exited 4 for"
+                            + " registry 'a.corp' (credHelpers in "
+                            + dir.resolve("config.json")
+                            + "); its output is not shown, it may hold the secret: run 'echo a.corp |"
+                            + " docker-credential-broken get' by hand to see why, then docker login a.corp,"
+                            + " or fix that entry"));
   }
 
   @Test
@@ -166,9 +173,12 @@ class DockerConfigCredentialsTest {
 
     assertThatThrownBy(() -> credentials.lookup("nexus.corp"))
         .isInstanceOf(CredentialLookupException.class)
-        .hasMessageStartingWith(
-            "Docker credential helper failed: 'docker-credential-leaky get' exited 4 for"
-                + " registry 'nexus.corp'")
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .startsWith(
+                        "Docker credential helper failed: 'docker-credential-leaky get' exited 4 for"
+                            + " registry 'nexus.corp'"))
         .message()
         .doesNotContain(secret);
   }
@@ -180,12 +190,15 @@ class DockerConfigCredentialsTest {
 
     assertThatThrownBy(() -> credentials.lookup("nexus.corp"))
         .isInstanceOf(CredentialLookupException.class)
-        .hasMessage(
-            "Docker credential helper answered no JSON object: 'docker-credential-garbled get'"
-                + " for registry 'nexus.corp' (credHelpers in "
-                + dir.resolve("config.json")
-                + "); run 'echo nexus.corp | docker-credential-garbled get' by hand and check"
-                + " that it prints {\"Username\":...,\"Secret\":...}")
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Docker credential helper answered no JSON object: 'docker-credential-garbled get'"
+                            + " for registry 'nexus.corp' (credHelpers in "
+                            + dir.resolve("config.json")
+                            + "); run 'echo nexus.corp | docker-credential-garbled get' by hand and check"
+                            + " that it prints {\"Username\":...,\"Secret\":...}"))
         .hasNoCause()
         .message()
         .doesNotContain("hunter2");
@@ -204,13 +217,16 @@ class DockerConfigCredentialsTest {
     long start = System.nanoTime();
     assertThatThrownBy(() -> credentials.lookup("nexus.corp"))
         .isInstanceOf(CredentialLookupException.class)
-        .hasMessage(
-            "Docker credential helper timed out: 'docker-credential-hangs get' gave no answer for"
-                + " registry 'nexus.corp' within 1s (credHelpers in "
-                + dir.resolve("config.json")
-                + "); run 'echo nexus.corp | docker-credential-hangs get' by hand: it must answer"
-                + " without a prompt (a locked keychain waits for one), or allow it longer with"
-                + " <credentialHelperTimeout>/-Ddockyard.credentialHelperTimeout=<seconds>");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Docker credential helper timed out: 'docker-credential-hangs get' gave no answer for"
+                            + " registry 'nexus.corp' within 1s (credHelpers in "
+                            + dir.resolve("config.json")
+                            + "); run 'echo nexus.corp | docker-credential-hangs get' by hand: it must answer"
+                            + " without a prompt (a locked keychain waits for one), or allow it longer with"
+                            + " <credentialHelperTimeout>/-Ddockyard.credentialHelperTimeout=<seconds>"));
     assertThat((System.nanoTime() - start) / 1_000_000_000.0).isLessThan(10);
   }
 
@@ -229,8 +245,11 @@ class DockerConfigCredentialsTest {
     long start = System.nanoTime();
     assertThatThrownBy(() -> credentials.lookup("nexus.corp"))
         .isInstanceOf(CredentialLookupException.class)
-        .hasMessageStartingWith("Docker credential helper ")
-        .hasMessageContaining("'docker-credential-forks get'");
+        .satisfies(
+            thrown -> assertThat(Rendered.message(thrown)).startsWith("Docker credential helper "))
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown)).contains("'docker-credential-forks get'"));
     assertThat((System.nanoTime() - start) / 1_000_000_000.0).isLessThan(10);
   }
 }

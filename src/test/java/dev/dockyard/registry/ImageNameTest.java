@@ -3,6 +3,7 @@ package dev.dockyard.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dockyard.maven.Rendered;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -250,7 +251,7 @@ class ImageNameTest {
       String registry, String namespace, String repository, String message) {
     assertThatThrownBy(() -> ImageName.of(registry, namespace, repository, "fallback"))
         .isInstanceOf(InvalidImageNameException.class)
-        .hasMessage(message);
+        .satisfies(thrown -> assertThat(Rendered.message(thrown)).isEqualTo(message));
   }
 
   @Test
@@ -259,9 +260,12 @@ class ImageNameTest {
     assertThat(ImageName.of("127.0.0.1:5000", null, "app").name()).isEqualTo("127.0.0.1:5000/app");
     assertThatThrownBy(() -> ImageName.of("127.0.0.1:5000", "team", " "))
         .isInstanceOf(InvalidImageNameException.class)
-        .hasMessage(
-            "Missing image repository: '' at <repository> / -Ddockyard.repository; set"
-                + " <repository> or -Ddockyard.repository");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Missing image repository: '' at <repository> / -Ddockyard.repository; set"
+                            + " <repository> or -Ddockyard.repository"));
   }
 
   @Test
@@ -270,11 +274,14 @@ class ImageNameTest {
         .isInstanceOfSatisfying(
             InvalidImageNameException.class,
             e -> assertThat(e.badValue()).isEqualTo("OrderService"))
-        .hasMessage(
-            "Invalid image repository: 'OrderService' at ${project.artifactId}, the default of"
-                + " <repository> / -Ddockyard.repository; "
-                + REPOSITORY_RULE
-                + "; try 'orderservice'");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Invalid image repository: 'OrderService' at ${project.artifactId}, the default of"
+                            + " <repository> / -Ddockyard.repository; "
+                            + REPOSITORY_RULE
+                            + "; try 'orderservice'"));
   }
 
   @Test
@@ -285,14 +292,17 @@ class ImageNameTest {
     assertThat(ImageName.of(registry, null, fits, "x").name()).hasSize(255);
     assertThatThrownBy(() -> ImageName.of(registry, "team", fits, "x"))
         .isInstanceOf(InvalidImageNameException.class)
-        .hasMessage(
-            "Image name too long: '"
-                + registry
-                + "/team/"
-                + fits
-                + "' at <registry> / -Ddockyard.registry, <namespace> / -Ddockyard.namespace,"
-                + " <repository> / -Ddockyard.repository; an image name, registry and namespace"
-                + " included, is at most 255 characters and this one has 260; shorten the"
-                + " namespace or the repository");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Image name too long: '"
+                            + registry
+                            + "/team/"
+                            + fits
+                            + "' at <registry> / -Ddockyard.registry, <namespace> / -Ddockyard.namespace,"
+                            + " <repository> / -Ddockyard.repository; an image name, registry and namespace"
+                            + " included, is at most 255 characters and this one has 260; shorten the"
+                            + " namespace or the repository"));
   }
 }

@@ -2,6 +2,7 @@ package dev.dockyard.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockyard.maven.Rendered;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ class RegistryPolicyTest {
             new DockerConfigCredentials(Path.of("/home/ci/.docker/config.json"), Map.of()),
             CaCertificates.none());
 
-    assertThat(policy.credentialSources("a.corp:5000"))
+    assertThat(Rendered.text(policy.credentialSources("a.corp:5000")))
         .isEqualTo(
             "settings.xml <server> 'a.corp:5000' or 'a.corp',"
                 + " DOCKYARD_REGISTRY_USERNAME/DOCKYARD_REGISTRY_PASSWORD,"

@@ -3,6 +3,7 @@ package dev.dockyard.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dockyard.maven.Rendered;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -69,6 +70,6 @@ class TagsTest {
       String version, List<String> extra, String message) {
     assertThatThrownBy(() -> Tags.compute(version, true, extra))
         .isInstanceOf(InvalidImageNameException.class)
-        .hasMessage(message);
+        .satisfies(thrown -> assertThat(Rendered.message(thrown)).isEqualTo(message));
   }
 }

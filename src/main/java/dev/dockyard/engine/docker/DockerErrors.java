@@ -4,6 +4,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import dev.dockyard.dockerfile.Dockerfile;
 import dev.dockyard.dockerfile.Instruction;
 import dev.dockyard.engine.EngineException;
+import dev.dockyard.setting.Setting;
 import java.net.ConnectException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -73,9 +74,11 @@ final class DockerErrors {
             + "; "
             + fix
             + (why.contains("dockyard.engine")
-                ? "; or build daemonless with -Ddockyard.engine=auto"
+                ? "; or build daemonless with " + Setting.ENGINE.property("=auto")
                 : "; without an engine, remove the instruction to build daemonless"
-                    + " (-Ddockyard.engine=auto)"),
+                    + " ("
+                    + Setting.ENGINE.property("=auto")
+                    + ")"),
         false,
         e);
   }
@@ -129,7 +132,11 @@ final class DockerErrors {
               + error
               + "'"
               + where
-              + "; check the FROM line (or <from>/-Ddockyard.from), that the image was pushed and"
+              + "; check the FROM line (or "
+              + Setting.FROM.element()
+              + "/"
+              + Setting.FROM.property()
+              + "), that the image was pushed and"
               + " that the engine can reach its registry",
           missing,
           null);
@@ -175,7 +182,10 @@ final class DockerErrors {
               + ":"
               + tag
               + ": the account lacks push permission on that repository; ask for push rights, or"
-              + " push to another <namespace>/-Ddockyard.namespace",
+              + " push to another "
+              + Setting.NAMESPACE.element()
+              + "/"
+              + Setting.NAMESPACE.property(),
           true,
           cause);
     }
@@ -192,7 +202,11 @@ final class DockerErrors {
               + tag
               + ": '"
               + String.valueOf(message).strip()
-              + "'; set a <server> in settings.xml whose id is the registry host, or"
+              + "'; set a "
+              + Setting.SERVER_CREDENTIALS.element()
+              + " in "
+              + Setting.SERVER_CREDENTIALS.file()
+              + " whose id is the registry host, or"
               + " DOCKYARD_REGISTRY_USERNAME/DOCKYARD_REGISTRY_PASSWORD, or docker login",
           true,
           cause);

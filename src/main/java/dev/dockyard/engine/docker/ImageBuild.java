@@ -15,6 +15,7 @@ import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.files.FileProblem;
 import dev.dockyard.registry.CredentialLookupException;
+import dev.dockyard.setting.Setting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -178,7 +179,10 @@ final class ImageBuild {
                   + request.dockerfile().fileName()
                   + "; Docker ignores it (declare ARG "
                   + name
-                  + ", or remove it from <buildArgs>/-Ddockyard.buildArg."
+                  + ", or remove it from "
+                  + Setting.BUILD_ARGS.element()
+                  + "/"
+                  + Setting.BUILD_ARGS.property()
                   + name
                   + ")");
     }

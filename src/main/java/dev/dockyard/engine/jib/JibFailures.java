@@ -12,6 +12,7 @@ import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.files.FileAccessException;
 import dev.dockyard.files.FileProblem;
 import dev.dockyard.registry.CredentialLookupException;
+import dev.dockyard.setting.Setting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -50,8 +51,12 @@ final class JibFailures {
       return new EngineException(
           "Invalid image reference: '"
               + invalid.getInvalidReference()
-              + "'; check <registry>, <namespace> and"
-              + " <repository>",
+              + "'; check "
+              + Setting.REGISTRY.element()
+              + ", "
+              + Setting.NAMESPACE.element()
+              + " and "
+              + Setting.REPOSITORY.element(),
           true,
           e);
     }
@@ -161,8 +166,11 @@ final class JibFailures {
         "Registry asks for credentials over plain HTTP: '"
             + t.getMessage()
             + "'; credentials are never sent over plain HTTP: serve the registry over HTTPS"
-            + " (for a registry in <insecureRegistries>, -DsendCredentialsOverHttp=true allows"
-            + " it)",
+            + " (for a registry in "
+            + Setting.INSECURE_REGISTRIES.element()
+            + ", "
+            + Setting.SEND_CREDENTIALS_OVER_HTTP.property("=true")
+            + " allows it)",
         true,
         cause);
   }
@@ -173,7 +181,13 @@ final class JibFailures {
             + t.getMessage()
             + "' while building "
             + request.image()
-            + "; check the host in <registry>/-Ddockyard.registry, FROM and <mirrors>, and"
+            + "; check the host in "
+            + Setting.REGISTRY.element()
+            + "/"
+            + Setting.REGISTRY.property()
+            + ", FROM and "
+            + Setting.MIRRORS.element()
+            + ", and"
             + " the machine's DNS",
         true,
         cause);
@@ -185,7 +199,11 @@ final class JibFailures {
             + t.getMessage()
             + "' while building "
             + request.image()
-            + "; check that the registry runs and <registry>/-Ddockyard.registry and FROM"
+            + "; check that the registry runs and "
+            + Setting.REGISTRY.element()
+            + "/"
+            + Setting.REGISTRY.property()
+            + " and FROM"
             + " name it correctly",
         false,
         cause);
@@ -198,7 +216,11 @@ final class JibFailures {
             + message
             + "'; check the FROM line of "
             + request.dockerfile().fileName()
-            + " (or <from>/-Ddockyard.from) and that the image was pushed",
+            + " (or "
+            + Setting.FROM.element()
+            + "/"
+            + Setting.FROM.property()
+            + ") and that the image was pushed",
         true,
         cause);
   }
@@ -213,11 +235,14 @@ final class JibFailures {
             + transientFailure
             + "' while pushing "
             + image
-            + ", retried for up to <registryRetryTime> ("
+            + ", retried for up to "
+            + Setting.REGISTRY_RETRY_TIME.element()
+            + " ("
             + request.registries().retryBudget().total().toSeconds()
             + "s); check that the registry and any proxy in front of it are healthy, then"
             + " rerun (what was uploaded is kept and skipped), or retry longer with"
-            + " -Ddockyard.registryRetryTime=SECONDS",
+            + " "
+            + Setting.REGISTRY_RETRY_TIME.property("=SECONDS"),
         false,
         cause);
   }
@@ -260,7 +285,11 @@ final class JibFailures {
     return new EngineException(
         "Registry requires credentials (401 Unauthorized) for '"
             + reference
-            + "' and none were found; set a <server> in settings.xml whose id is the registry"
+            + "' and none were found; set a "
+            + Setting.SERVER_CREDENTIALS.element()
+            + " in "
+            + Setting.SERVER_CREDENTIALS.file()
+            + " whose id is the registry"
             + " host, or DOCKYARD_REGISTRY_USERNAME/DOCKYARD_REGISTRY_PASSWORD, or docker login"
             + " (looked in "
             + sources
@@ -319,11 +348,21 @@ final class JibFailures {
 
   private static String tlsFix(boolean plainHttp) {
     return plainHttp
-        ? "serve the registry over HTTPS, or list it in <insecureRegistries>/"
-            + "-Ddockyard.insecureRegistries to allow plain HTTP (credentials are then not"
+        ? "serve the registry over HTTPS, or list it in "
+            + insecureRegistries()
+            + " to allow plain HTTP (credentials are then not"
             + " sent to it over HTTP)"
-        : "trust its CA (<caCertificates>/-Ddockyard.caCertificates or the JVM trust store),"
-            + " or list it in <insecureRegistries>/-Ddockyard.insecureRegistries to allow"
+        : "trust its CA ("
+            + Setting.CA_CERTIFICATES.element()
+            + "/"
+            + Setting.CA_CERTIFICATES.property()
+            + " or the JVM trust store), or list it in "
+            + insecureRegistries()
+            + " to allow"
             + " unverified TLS";
+  }
+
+  private static String insecureRegistries() {
+    return Setting.INSECURE_REGISTRIES.element() + "/" + Setting.INSECURE_REGISTRIES.property();
   }
 }

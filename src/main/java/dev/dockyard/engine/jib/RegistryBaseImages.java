@@ -14,6 +14,7 @@ import dev.dockyard.engine.BaseImageSource;
 import dev.dockyard.engine.BuildLog;
 import dev.dockyard.engine.EngineException;
 import dev.dockyard.registry.RegistryPolicy;
+import dev.dockyard.setting.Setting;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,7 +48,7 @@ public final class RegistryBaseImages implements BaseImageSource {
     String registry = named.getRegistry();
     String mirror = registries.mirrored(registry, named.getRepository());
     if (mirror != null) {
-      return Optional.of("<mirrors> sends " + registry + " to " + mirror);
+      return Optional.of(Setting.MIRRORS.element() + " sends " + registry + " to " + mirror);
     }
     if (isDockerHub(registry) || isLoopback(registry)) {
       // Docker Hub is the engine's own business (its registry-mirrors); the engine takes loopback
@@ -55,10 +56,11 @@ public final class RegistryBaseImages implements BaseImageSource {
       return Optional.empty();
     }
     if (registries.isInsecure(registry)) {
-      return Optional.of("<insecureRegistries> lists " + registry);
+      return Optional.of(Setting.INSECURE_REGISTRIES.element() + " lists " + registry);
     }
     if (!registries.caCertificates().isEmpty()) {
-      return Optional.of("<caCertificates> may be what makes " + registry + " trusted");
+      return Optional.of(
+          Setting.CA_CERTIFICATES.element() + " may be what makes " + registry + " trusted");
     }
     return Optional.empty();
   }
@@ -90,7 +92,13 @@ public final class RegistryBaseImages implements BaseImageSource {
                     + " for the Docker engine: "
                     + e.getMessage()
                     + "; check that it was pushed there and that the registry's settings"
-                    + " (<mirrors>, <caCertificates>, <insecureRegistries>, credentials) reach it",
+                    + " ("
+                    + Setting.MIRRORS.element()
+                    + ", "
+                    + Setting.CA_CERTIFICATES.element()
+                    + ", "
+                    + Setting.INSECURE_REGISTRIES.element()
+                    + ", credentials) reach it",
                 e instanceof RegistryException,
                 e);
           }

@@ -9,6 +9,7 @@ import com.google.cloud.tools.jib.http.ResponseException;
 import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.registry.RetryBudget;
+import dev.dockyard.setting.Setting;
 import java.io.IOException;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
@@ -172,7 +173,9 @@ final class RegistryRetries {
   static final class RegistryStalled extends IOException {
     RegistryStalled(RetryBudget budget) {
       super(
-          "no complete answer within <registryRetryTime> ("
+          "no complete answer within "
+              + Setting.REGISTRY_RETRY_TIME.element()
+              + " ("
               + budget.total().toSeconds()
               + "s); the registry stalls");
     }

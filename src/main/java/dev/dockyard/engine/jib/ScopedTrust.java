@@ -3,6 +3,7 @@ package dev.dockyard.engine.jib;
 import dev.dockyard.engine.BuildLog;
 import dev.dockyard.engine.EngineException;
 import dev.dockyard.registry.CaCertificates;
+import dev.dockyard.setting.Setting;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -150,7 +151,12 @@ final class ScopedTrust {
       install();
     } catch (GeneralSecurityException | IOException e) {
       throw new EngineException(
-          "Cannot install the CA certificates of <caCertificates>: '" + cas.files() + "'; " + e,
+          "Cannot install the CA certificates of "
+              + Setting.CA_CERTIFICATES.element()
+              + ": '"
+              + cas.files()
+              + "'; "
+              + e,
           false,
           e);
     }

@@ -1,6 +1,7 @@
 package dev.dockyard.engine.jib;
 
 import com.google.cloud.tools.jib.http.ResponseException;
+import dev.dockyard.setting.Setting;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -107,7 +108,9 @@ final class TransientFailures {
         + image
         + " after "
         + attempts
-        + " attempts within <registryRetryTime> ("
+        + " attempts within "
+        + Setting.REGISTRY_RETRY_TIME.element()
+        + " ("
         + budget.toSeconds()
         + "s): "
         + why;

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import dev.dockyard.dockerfile.Dockerfile;
 import dev.dockyard.dockerfile.DockerfileParser;
 import dev.dockyard.engine.EngineException;
+import dev.dockyard.maven.Rendered;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.nio.file.AccessDeniedException;
@@ -34,15 +35,18 @@ class DockerErrorsTest {
     EngineException error = DockerErrors.engineDown(endpoint, down, "down-service", RUN_WHY);
 
     assertThat(error)
-        .hasMessage(
-            "No Docker engine answers at 'unix:///tmp/nonexistent.sock' (from DOCKER_HOST): No"
-                + " such file or directory; needed for down-service by "
-                + RUN_WHY
-                + "; looked at: DOCKER_HOST=unix:///tmp/nonexistent.sock; start the engine, or"
-                + " point DOCKER_HOST at a running one (unix:///var/run/docker.sock, or"
-                + " tcp://host:2376 with DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH), or select a"
-                + " Docker context; without an engine, remove the instruction to build daemonless"
-                + " (-Ddockyard.engine=auto)")
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "No Docker engine answers at 'unix:///tmp/nonexistent.sock' (from DOCKER_HOST): No"
+                            + " such file or directory; needed for down-service by "
+                            + RUN_WHY
+                            + "; looked at: DOCKER_HOST=unix:///tmp/nonexistent.sock; start the engine, or"
+                            + " point DOCKER_HOST at a running one (unix:///var/run/docker.sock, or"
+                            + " tcp://host:2376 with DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH), or select a"
+                            + " Docker context; without an engine, remove the instruction to build daemonless"
+                            + " (-Ddockyard.engine=auto)"))
         .hasCause(down);
     assertThat(error.userFixable()).isFalse();
   }
@@ -56,7 +60,7 @@ class DockerErrorsTest {
 
     EngineException error = DockerErrors.engineDown(endpoint, down, "app", FORCED_WHY);
 
-    assertThat(error.getMessage())
+    assertThat(Rendered.message(error))
         .startsWith(
             "No Docker engine answers at 'tcp://engine.test:2376' (from context ci): Connection"
                 + " refused; needed for app by "
@@ -80,13 +84,16 @@ class DockerErrorsTest {
     EngineException error = DockerErrors.engineDown(endpoint, down, "app", FORCED_WHY);
 
     assertThat(error)
-        .hasMessage(
-            "Docker engine socket not accessible: 'unix:///var/run/docker.sock' (from the"
-                + " default): permission denied; needed for app by "
-                + FORCED_WHY
-                + "; looked at: DOCKER_HOST (not set), unix:///var/run/docker.sock; add your user"
-                + " to the docker group, or point DOCKER_HOST at an engine you may use; or build"
-                + " daemonless with -Ddockyard.engine=auto");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Docker engine socket not accessible: 'unix:///var/run/docker.sock' (from the"
+                            + " default): permission denied; needed for app by "
+                            + FORCED_WHY
+                            + "; looked at: DOCKER_HOST (not set), unix:///var/run/docker.sock; add your user"
+                            + " to the docker group, or point DOCKER_HOST at an engine you may use; or build"
+                            + " daemonless with -Ddockyard.engine=auto"));
     assertThat(error.userFixable()).isFalse();
   }
 
@@ -99,10 +106,13 @@ class DockerErrorsTest {
     EngineException error = DockerErrors.buildRefused(IMAGE, "src/main/docker/Dockerfile", refused);
 
     assertThat(error)
-        .hasMessage(
-            "The Docker engine refused the build of registry.test/team/app: 'Status 500:"
-                + " {\"message\":\"dockerfile parse error line 3: unknown instruction: FORM\"}';"
-                + " check the Dockerfile src/main/docker/Dockerfile")
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "The Docker engine refused the build of registry.test/team/app: 'Status 500:"
+                            + " {\"message\":\"dockerfile parse error line 3: unknown instruction: FORM\"}';"
+                            + " check the Dockerfile src/main/docker/Dockerfile"))
         .hasCause(refused);
     assertThat(error.userFixable()).isTrue();
   }
@@ -117,10 +127,13 @@ class DockerErrorsTest {
             null);
 
     assertThat(error)
-        .hasMessage(
-            "Registry denied the push (403 Forbidden) of registry.test/team/app:1.0: the account"
-                + " lacks push permission on that repository; ask for push rights, or push to"
-                + " another <namespace>/-Ddockyard.namespace")
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Registry denied the push (403 Forbidden) of registry.test/team/app:1.0: the account"
+                            + " lacks push permission on that repository; ask for push rights, or push to"
+                            + " another <namespace>/-Ddockyard.namespace"))
         .hasNoCause();
     assertThat(error.userFixable()).isTrue();
   }
@@ -134,11 +147,14 @@ class DockerErrorsTest {
         DockerErrors.pushFailed(IMAGE, "1.0", unauthorized.getMessage(), unauthorized);
 
     assertThat(error)
-        .hasMessage(
-            "Registry refused the push of registry.test/team/app:1.0: 'Status 500: unauthorized:"
-                + " authentication required'; set a <server> in settings.xml whose id is the"
-                + " registry host, or DOCKYARD_REGISTRY_USERNAME/DOCKYARD_REGISTRY_PASSWORD, or"
-                + " docker login")
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Registry refused the push of registry.test/team/app:1.0: 'Status 500: unauthorized:"
+                            + " authentication required'; set a <server> in settings.xml whose id is the"
+                            + " registry host, or DOCKYARD_REGISTRY_USERNAME/DOCKYARD_REGISTRY_PASSWORD, or"
+                            + " docker login"))
         .hasCause(unauthorized);
     assertThat(error.userFixable()).isTrue();
   }
@@ -151,11 +167,14 @@ class DockerErrorsTest {
     EngineException error = DockerErrors.pushFailed(IMAGE, "1.0", notFound.getMessage(), notFound);
 
     assertThat(error)
-        .hasMessage(
-            "Pushing registry.test/team/app:1.0 failed: 'Status 404: An image does not exist"
-                + " locally with the tag: registry.test/team/app'; check that the registry runs"
-                + " and that the engine may reach it (an HTTP registry must be in the engine's"
-                + " insecure-registries)")
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Pushing registry.test/team/app:1.0 failed: 'Status 404: An image does not exist"
+                            + " locally with the tag: registry.test/team/app'; check that the registry runs"
+                            + " and that the engine may reach it (an HTTP registry must be in the engine's"
+                            + " insecure-registries)"))
         .hasCause(notFound);
     assertThat(error.userFixable()).isFalse();
   }
@@ -180,12 +199,15 @@ class DockerErrorsTest {
     EngineException error = DockerErrors.buildFailed(stream, dockerfile);
 
     assertThat(error)
-        .hasMessage(
-            "RUN step failed with exit code 2: 'RUN ./build.sh' at src/main/docker/Dockerfile:2;"
-                + " fix the command (it runs in the image being built)\n"
-                + "Last output of the step:\n"
-                + "  checking the locale\n"
-                + "  locale xx_YY not found")
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "RUN step failed with exit code 2: 'RUN ./build.sh' at src/main/docker/Dockerfile:2;"
+                            + " fix the command (it runs in the image being built)\n"
+                            + "Last output of the step:\n"
+                            + "  checking the locale\n"
+                            + "  locale xx_YY not found"))
         .hasNoCause();
     assertThat(error.userFixable()).isTrue();
   }
@@ -204,11 +226,14 @@ class DockerErrorsTest {
     EngineException error = DockerErrors.buildFailed(stream, dockerfile);
 
     assertThat(error)
-        .hasMessage(
-            "Base image not available: 'manifest for 127.0.0.1:5000/base/does-not-exist:1 not"
-                + " found: manifest unknown: manifest unknown' at src/main/docker/Dockerfile:1;"
-                + " check the FROM line (or <from>/-Ddockyard.from), that the image was pushed"
-                + " and that the engine can reach its registry");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Base image not available: 'manifest for 127.0.0.1:5000/base/does-not-exist:1 not"
+                            + " found: manifest unknown: manifest unknown' at src/main/docker/Dockerfile:1;"
+                            + " check the FROM line (or <from>/-Ddockyard.from), that the image was pushed"
+                            + " and that the engine can reach its registry"));
     assertThat(error.userFixable()).isTrue();
   }
 
@@ -222,7 +247,7 @@ class DockerErrorsTest {
 
     EngineException error = DockerErrors.buildFailed(stream, dockerfile);
 
-    assertThat(error.getMessage())
+    assertThat(Rendered.message(error))
         .startsWith(
             "Base image not available: 'Get \"https://registry.test/v2/\": dial tcp: connection"
                 + " refused' at Dockerfile:1;");
@@ -240,9 +265,12 @@ class DockerErrorsTest {
     EngineException error = DockerErrors.buildFailed(stream, dockerfile);
 
     assertThat(error)
-        .hasMessage(
-            "COPY step failed: 'COPY failed: file not found in build context' in 'copy app.jar"
-                + " /app/'; fix the Dockerfile Dockerfile");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "COPY step failed: 'COPY failed: file not found in build context' in 'copy app.jar"
+                            + " /app/'; fix the Dockerfile Dockerfile"));
     assertThat(error.userFixable()).isTrue();
   }
 
@@ -256,8 +284,11 @@ class DockerErrorsTest {
     EngineException error = DockerErrors.buildFailed(stream, dockerfile);
 
     assertThat(error)
-        .hasMessage(
-            "Build failed: 'failed to read dockerfile: open Dockerfile: no such file'; fix the"
-                + " Dockerfile Dockerfile");
+        .satisfies(
+            thrown ->
+                assertThat(Rendered.message(thrown))
+                    .isEqualTo(
+                        "Build failed: 'failed to read dockerfile: open Dockerfile: no such file'; fix the"
+                            + " Dockerfile Dockerfile"));
   }
 }

@@ -17,6 +17,7 @@ import dev.dockyard.dockerfile.Location;
 import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.files.FileProblem;
+import dev.dockyard.maven.Rendered;
 import dev.dockyard.registry.CaCertificates;
 import dev.dockyard.registry.CredentialLookupException;
 import dev.dockyard.registry.RegistryCredential;
@@ -108,7 +109,7 @@ class JibFailuresTest {
     EngineException e =
         translated(new RegistryUnauthorizedException("registry.corp", "shop/orders", null));
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .isEqualTo(
             "Registry requires credentials (401 Unauthorized) for 'registry.corp/shop/orders' and"
                 + " none were found; set a <server> in settings.xml whose id is the registry host,"
@@ -133,7 +134,7 @@ class JibFailuresTest {
             request,
             credentials);
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .isEqualTo(
             "Registry refused the credentials (401 Unauthorized) for 'registry.corp/shop/orders'"
                 + " from "
@@ -142,7 +143,7 @@ class JibFailuresTest {
                 + SOURCES
                 + ")");
     assertThat(e.userFixable()).isTrue();
-    assertThat(e.getMessage()).doesNotContain("secret");
+    assertThat(Rendered.message(e)).doesNotContain("secret");
   }
 
   @Test
@@ -158,7 +159,7 @@ class JibFailuresTest {
             request,
             credentials);
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .isEqualTo(
             "Registry denied access (403 Forbidden) to 'registry.corp/shop/orders' for the"
                 + " credentials from "
@@ -175,7 +176,7 @@ class JibFailuresTest {
             new RegistryUnauthorizedException(
                 "registry.corp", "shop/orders", response(403, "Forbidden")));
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .startsWith(
             "Registry denied access (403 Forbidden) to 'registry.corp/shop/orders' for the"
                 + " credentials from nowhere (anonymous); ");
@@ -190,7 +191,7 @@ class JibFailuresTest {
 
     EngineException e = translated(constructor.newInstance("registry.corp", "shop/orders"));
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .isEqualTo(
             "Registry asks for credentials over plain HTTP: 'Required credentials for"
                 + " registry.corp/shop/orders were not sent because the connection was over"
@@ -211,7 +212,7 @@ class JibFailuresTest {
                     "PKIX path building failed: unable to find valid certification path to"
                         + " requested target")));
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .isEqualTo(
             "Registry certificate is not trusted: 'Failed to verify the server at"
                 + " https://registry.corp/v2/ because only secure connections are allowed."
@@ -229,7 +230,7 @@ class JibFailuresTest {
             new IOException(
                 "handshake", new SSLException("Unsupported or unrecognized SSL message")));
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .isEqualTo(
             "Registry speaks plain HTTP where HTTPS is required: 'Unsupported or unrecognized SSL"
                 + " message'; serve the registry over HTTPS, or list it in"
@@ -245,7 +246,7 @@ class JibFailuresTest {
             new SSLHandshakeException(
                 "No subject alternative names matching IP address 127.0.0.1 found"));
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .startsWith(
             "Registry certificate is not trusted: 'No subject alternative names matching IP"
                 + " address 127.0.0.1 found'; trust its CA");
@@ -256,7 +257,7 @@ class JibFailuresTest {
     EngineException e =
         translated(new SSLHandshakeException("Received fatal alert: handshake_failure"));
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .startsWith(
             "TLS with the registry failed: 'Received fatal alert: handshake_failure'; trust its"
                 + " CA");
@@ -268,7 +269,7 @@ class JibFailuresTest {
     EngineException e =
         translated(new IOException("lookup", new UnknownHostException("registry.invalid")));
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .isEqualTo(
             "Registry host unknown: 'registry.invalid' while building "
                 + IMAGE
@@ -283,7 +284,7 @@ class JibFailuresTest {
         translated(
             new ExecutionException(new IOException(new ConnectException("Connection refused"))));
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .isEqualTo(
             "Registry not answering: 'Connection refused' while building "
                 + IMAGE
@@ -296,7 +297,7 @@ class JibFailuresTest {
   void anUnknownManifestIsAMissingBaseImage() {
     EngineException e = translated(new IOException("MANIFEST_UNKNOWN: manifest unknown"));
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .isEqualTo(
             "Base image not found: 'MANIFEST_UNKNOWN: manifest unknown'; check the FROM line of"
                 + " Dockerfile (or <from>/-Ddockyard.from) and that the image was pushed");
@@ -307,7 +308,7 @@ class JibFailuresTest {
   void aRegistryThatKeepsFailingNamesTheRetryTime() {
     EngineException e = translated(new SocketException("Connection reset"));
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .isEqualTo(
             "Registry registry.corp kept failing: 'SocketException: Connection reset' while"
                 + " pushing "
@@ -336,7 +337,7 @@ class JibFailuresTest {
   void anythingElseSaysTheImageAndTheFailure() {
     EngineException e = translated(new IllegalStateException("boom"));
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .isEqualTo("Building " + IMAGE + " failed: java.lang.IllegalStateException: boom");
     assertThat(e.userFixable()).isFalse();
   }
@@ -346,7 +347,7 @@ class JibFailuresTest {
     EngineException e =
         translated(new CredentialLookupException("Cannot read Docker config '/x/config.json'"));
 
-    assertThat(e.getMessage()).isEqualTo("Cannot read Docker config '/x/config.json'");
+    assertThat(Rendered.message(e)).isEqualTo("Cannot read Docker config '/x/config.json'");
     assertThat(e.userFixable()).isTrue();
   }
 
@@ -365,7 +366,7 @@ class JibFailuresTest {
 
     EngineException e = JibFailures.of(problem, request, credentials(request));
 
-    assertThat(e.getMessage()).isEqualTo("Bad FROM: 'x y' at Dockerfile:1; fix it");
+    assertThat(Rendered.message(e)).isEqualTo("Bad FROM: 'x y' at Dockerfile:1; fix it");
     assertThat(e.userFixable()).isTrue();
   }
 
@@ -379,7 +380,7 @@ class JibFailuresTest {
             request,
             credentials(request));
 
-    assertThat(e.getMessage())
+    assertThat(Rendered.message(e))
         .isEqualTo(
             "Invalid image reference: 'Registry.Corp/Shop'; check"
                 + " <registry>, <namespace> and <repository>");
@@ -408,7 +409,7 @@ class JibFailuresTest {
     EngineException e = JibFailures.of(new InterruptedException(), request, credentials(request));
 
     assertThat(Thread.interrupted()).isTrue();
-    assertThat(e.getMessage()).isEqualTo("Interrupted while building " + IMAGE);
+    assertThat(Rendered.message(e)).isEqualTo("Interrupted while building " + IMAGE);
     assertThat(e.userFixable()).isFalse();
   }
 
@@ -422,6 +423,6 @@ class JibFailuresTest {
             request,
             credentials(request));
 
-    assertThat(e.getMessage()).startsWith("Registry host unknown: 'registry.invalid' while");
+    assertThat(Rendered.message(e)).startsWith("Registry host unknown: 'registry.invalid' while");
   }
 }

@@ -3,6 +3,7 @@ package dev.dockyard.engine.jib;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.cloud.tools.jib.api.ImageReference;
+import dev.dockyard.maven.Rendered;
 import dev.dockyard.registry.CaCertificates;
 import dev.dockyard.registry.RegistryPolicy;
 import java.util.List;
@@ -24,7 +25,8 @@ class RegistryBaseImagesTest {
     RegistryPolicy mirrored = policy(List.of(), Map.of("docker.io", "nexus.corp:5000/hub"));
 
     assertThat(images.reasonToFetch("eclipse-temurin:17", mirrored))
-        .hasValueSatisfying(reason -> assertThat(reason).startsWith("<mirrors> sends "));
+        .hasValueSatisfying(
+            reason -> assertThat(Rendered.text(reason)).startsWith("<mirrors> sends "));
   }
 
   @Test
@@ -36,7 +38,7 @@ class RegistryBaseImagesTest {
   void anIntranetRegistryListedInsecureIsFetchedByDockyard() {
     RegistryPolicy insecure = policy(List.of("nexus.corp:5000"), Map.of());
 
-    assertThat(images.reasonToFetch("nexus.corp:5000/java:17", insecure))
+    assertThat(images.reasonToFetch("nexus.corp:5000/java:17", insecure).map(Rendered::text))
         .contains("<insecureRegistries> lists nexus.corp:5000");
     assertThat(images.reasonToFetch("other.corp:5000/java:17", insecure)).isEmpty();
   }

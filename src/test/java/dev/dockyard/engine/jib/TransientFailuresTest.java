@@ -2,6 +2,7 @@ package dev.dockyard.engine.jib;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockyard.maven.Rendered;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -16,39 +17,53 @@ class TransientFailuresTest {
   @Test
   void retriesResetsTimeoutsAndLostUploadSessions() {
     assertThat(
-            TransientFailures.describe(
-                new ExecutionException(new IOException(new SocketException("Connection reset")))))
+            Rendered.text(
+                TransientFailures.describe(
+                    new ExecutionException(
+                        new IOException(new SocketException("Connection reset"))))))
         .isEqualTo("SocketException: Connection reset");
-    assertThat(TransientFailures.describe(new SocketTimeoutException("Read timed out")))
+    assertThat(
+            Rendered.text(TransientFailures.describe(new SocketTimeoutException("Read timed out"))))
         .isEqualTo("timeout: Read timed out");
     assertThat(
-            TransientFailures.describe(
-                new IOException("failed because: other: blob upload unknown: 404 Not Found")))
+            Rendered.text(
+                TransientFailures.describe(
+                    new IOException("failed because: other: blob upload unknown: 404 Not Found"))))
         .isEqualTo("upload session lost (unknown)");
     assertThat(
-            TransientFailures.describe(
-                new IOException(
-                    "Tried to push BLOB for reg/shop/orders with digest sha256:84 but failed"
-                        + " because: registry returned error code 404 but did not return any"
-                        + " details; possible causes include invalid or wrong reference: 404")))
+            Rendered.text(
+                TransientFailures.describe(
+                    new IOException(
+                        "Tried to push BLOB for reg/shop/orders with digest sha256:84 but failed"
+                            + " because: registry returned error code 404 but did not return any"
+                            + " details; possible causes include invalid or wrong reference: 404"))))
         .isEqualTo("upload session lost (unknown)");
   }
 
   @Test
   void doesNotRetryWhatFailsTheSameWayAgain() {
-    assertThat(TransientFailures.describe(new ConnectException("Connection refused"))).isNull();
-    assertThat(TransientFailures.describe(new UnknownHostException("registry.invalid"))).isNull();
-    assertThat(TransientFailures.describe(new SSLHandshakeException("PKIX path building failed")))
+    assertThat(
+            Rendered.text(TransientFailures.describe(new ConnectException("Connection refused"))))
         .isNull();
-    assertThat(TransientFailures.describe(new IOException("manifest unknown"))).isNull();
+    assertThat(
+            Rendered.text(TransientFailures.describe(new UnknownHostException("registry.invalid"))))
+        .isNull();
+    assertThat(
+            Rendered.text(
+                TransientFailures.describe(new SSLHandshakeException("PKIX path building failed"))))
+        .isNull();
+    assertThat(Rendered.text(TransientFailures.describe(new IOException("manifest unknown"))))
+        .isNull();
   }
 
   @Test
   void aStalledRegistryIsTransientAndNamesTheSetting() {
     assertThat(
-            TransientFailures.describe(
-                new RegistryRetries.RegistryStalled(
-                    dev.dockyard.registry.RetryBudget.starting(java.time.Duration.ofSeconds(20)))))
+            Rendered.text(
+                TransientFailures.describe(
+                    new RegistryRetries.RegistryStalled(
+                        dev.dockyard.registry.RetryBudget.starting(
+                            java.time.Duration.ofSeconds(20))))))
         .isEqualTo("no complete answer within <registryRetryTime> (20s); the registry stalls");
   }
 
@@ -71,8 +86,9 @@ class TransientFailuresTest {
     assertThat(TransientFailures.retrying("reg:5000/shop/orders", "HTTP 503", 2, 500))
         .isEqualTo("Registry failure for reg:5000/shop/orders (HTTP 503); attempt 2 in 0.5s");
     assertThat(
-            TransientFailures.givingUp(
-                "reg:5000/shop/orders", "HTTP 429", 9, java.time.Duration.ofSeconds(20)))
+            Rendered.text(
+                TransientFailures.givingUp(
+                    "reg:5000/shop/orders", "HTTP 429", 9, java.time.Duration.ofSeconds(20))))
         .isEqualTo(
             "Giving up on reg:5000/shop/orders after 9 attempts within <registryRetryTime>"
                 + " (20s): HTTP 429");
