@@ -34,7 +34,7 @@ record DiskFull(Path buildDirectory, Path cache) {
           new Writer("dev.dockyard.layout.ReactorJar", "a reactor jar's normalized copy", true),
           new Writer(
               "dev.dockyard.layout.OutputDrift", "the record of this module's resources", true),
-          new Writer("dev.dockyard.maven.JarMembership", "the reactor's jar membership", true),
+          new Writer("dev.dockyard.layout.JarMembership", "the reactor's jar membership", true),
           new Writer("dev.dockyard.", "the image's files", false));
 
   /** The message for this failure when it is a full disk. */

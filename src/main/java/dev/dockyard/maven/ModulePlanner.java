@@ -10,6 +10,8 @@ import dev.dockyard.dockerfile.DockerfileGeneratorException;
 import dev.dockyard.dockerfile.DockerfileParser;
 import dev.dockyard.dockerfile.TemplateRenderer;
 import dev.dockyard.files.FileAccessException;
+import dev.dockyard.layout.ApplicationLayout;
+import dev.dockyard.layout.JarMembership;
 import dev.dockyard.layout.OutputDrift;
 import dev.dockyard.registry.ImageName;
 import dev.dockyard.registry.InvalidImageNameException;
@@ -74,7 +76,7 @@ final class ModulePlanner {
     Files.createDirectories(workDir);
     ApplicationLayout layout =
         new ApplicationLayout(
-            project,
+            LayoutInputs.module(project),
             workDir,
             membership(state),
             mojo.baseLayersCache().resolveSibling("reactor-jars"));
@@ -130,7 +132,7 @@ final class ModulePlanner {
               imageModules.add(module);
             }
           }
-          return JarMembership.cached(
+          return MembershipResolver.cached(
               mojo.session,
               imageModules,
               mojo.dependenciesResolver,

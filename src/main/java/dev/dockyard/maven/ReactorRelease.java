@@ -7,6 +7,7 @@ import dev.dockyard.engine.Target;
 import dev.dockyard.engine.jib.RegistryTags;
 import dev.dockyard.maven.ReactorState.StagedImage;
 import dev.dockyard.report.ImageReport;
+import dev.dockyard.report.ReleaseBlocker;
 import dev.dockyard.report.ReleaseReport;
 import dev.dockyard.report.SummaryRow;
 import dev.dockyard.report.SummaryTable;
@@ -151,17 +152,7 @@ final class ReactorRelease {
         notBuilt.add(project.getArtifactId());
       }
     }
-    List<String> parts = new ArrayList<>();
-    if (!failed.isEmpty()) {
-      parts.add(String.join(", ", failed) + " failed");
-    }
-    if (!notBuilt.isEmpty()) {
-      parts.add(String.join(", ", notBuilt) + " not built");
-    }
-    if (parts.isEmpty() && session.getResult().hasExceptions()) {
-      parts.add("the build failed");
-    }
-    return parts.isEmpty() ? null : String.join("; ", parts);
+    return ReleaseBlocker.of(failed, notBuilt, session.getResult().hasExceptions()).orElse(null);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.LayerLedger;
 import dev.dockyard.engine.RegistryConnections;
+import dev.dockyard.layout.JarMembership;
 import dev.dockyard.report.SummaryRow;
 import dev.dockyard.select.ModuleCandidate;
 import java.nio.file.Path;

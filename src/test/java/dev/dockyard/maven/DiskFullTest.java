@@ -104,7 +104,7 @@ class DiskFullTest {
           new StackTraceElement("dev.dockyard.files.WholeFile", "replace", "WholeFile.java", 45),
           new StackTraceElement("dev.dockyard.layout.SealedLines", "write", "SealedLines.java", 32),
           new StackTraceElement(
-              "dev.dockyard.maven.JarMembership", "save", "JarMembership.java", 99)
+              "dev.dockyard.layout.JarMembership", "keep", "JarMembership.java", 144)
         });
 
     assertThat(disk.explain(full).orElseThrow())

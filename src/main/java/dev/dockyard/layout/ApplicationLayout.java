@@ -1,8 +1,5 @@
-package dev.dockyard.maven;
+package dev.dockyard.layout;
 
-import dev.dockyard.layout.JarGroups;
-import dev.dockyard.layout.ReactorJar;
-import dev.dockyard.layout.StagedFiles;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -16,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.FileUtils;
 
 /**
@@ -27,7 +22,7 @@ import org.codehaus.plexus.util.FileUtils;
  * where the file system allows it, and have modes that do not depend on the umask (see {@link
  * StagedFiles}).
  */
-final class ApplicationLayout {
+public final class ApplicationLayout {
 
   static final String LIBS = "libs";
   static final String SNAPSHOT_LIBS = "snapshot-libs";
@@ -41,44 +36,47 @@ final class ApplicationLayout {
   static final Set<String> VOLATILE_RESOURCES =
       Set.of("META-INF/build-info.properties", "git.properties", "META-INF/git.properties");
 
-  /** Spring Boot's repackage leaves these out of BOOT-INF/lib: development-time only. */
-  static final Set<String> BOOT_EXCLUDED =
-      Set.of(
-          "org.springframework.boot:spring-boot-devtools",
-          "org.springframework.boot:spring-boot-configuration-processor",
-          "org.springframework.boot:spring-boot-autoconfigure-processor",
-          "org.springframework.boot:spring-boot-docker-compose");
-
-  static final String BOOT_PLUGIN = "org.springframework.boot:spring-boot-maven-plugin";
-
-  /** The scopes whose jars the application runs with. */
-  static final Set<String> RUNTIME_SCOPES = Set.of("compile", "runtime", "system");
-
   /** The layer of release jars that modules of the reactor build. */
   static final String REACTOR = "reactor";
 
-  private final MavenProject project;
+  /**
+   * The module whose application is laid out.
+   *
+   * @param id Maven's id of the module: how the jar membership names it
+   * @param basedir the module folder, Docker's build context: folders are named relative to it
+   * @param outputDirectory the module's classes and resources
+   * @param boot true when built with Spring Boot's plugin
+   * @param dependencies its resolved dependencies, in Maven's classpath order
+   */
+  public record Module(
+      String id,
+      Path basedir,
+      Path outputDirectory,
+      boolean boot,
+      List<DependencyJar> dependencies) {}
+
+  private final Module module;
   private final Path appDir;
   private final JarMembership membership;
+  private final Path reactorJarCache;
   private final List<String> libraryLayers = new ArrayList<>();
   private final List<String> classpathJars = new ArrayList<>();
   private final Map<Path, Path> origins = new HashMap<>();
 
-  private final Path reactorJarCache;
-
   /**
+   * @param workDir the module's {@code target/dockyard}: the layout goes into its {@code app}
    * @param reactorJarCache where the normalized jars of reactor modules are kept, by content
    */
-  ApplicationLayout(
-      MavenProject project, Path workDir, JarMembership membership, Path reactorJarCache) {
-    this.project = project;
+  public ApplicationLayout(
+      Module module, Path workDir, JarMembership membership, Path reactorJarCache) {
+    this.module = module;
     this.appDir = workDir.resolve("app");
     this.membership = membership;
     this.reactorJarCache = reactorJarCache;
   }
 
   /** The context-relative folders, by placeholder name, after laying them out. */
-  Map<String, String> layOut() throws IOException {
+  public Map<String, String> layOut() throws IOException {
     if (Files.exists(appDir)) {
       FileUtils.deleteDirectory(appDir.toFile());
     }
@@ -110,16 +108,16 @@ final class ApplicationLayout {
     Map<String, Long> releaseJars = new LinkedHashMap<>();
     Map<String, Path> releaseLinks = new HashMap<>();
     List<Path> reactorJars = new ArrayList<>();
-    for (Artifact artifact : runtimeArtifacts()) {
-      Path file = artifact.getFile().toPath();
+    for (DependencyJar jar : RuntimeClasspath.of(module.dependencies(), module.boot())) {
+      Path file = jar.file();
       if (!Files.isRegularFile(file)) {
         continue;
       }
-      boolean reactor = membership.isReactorModule(artifact) && isJar(file);
-      String name = jarName(artifact, file, reactor);
+      boolean reactor = membership.isReactorModule(jar) && isJar(file);
+      String name = jar.nameInImage(reactor);
       if (!names.add(name)) {
         // Two artifacts with one artifactId and version: keep both, told apart by group.
-        name = artifact.getGroupId() + "-" + name;
+        name = jar.groupId() + "-" + name;
         names.add(name);
       }
       if (reactor) {
@@ -127,47 +125,34 @@ final class ApplicationLayout {
       }
       // ${dockyard.libs} holds every runtime jar; SNAPSHOTs also get a folder of their own.
       Path linked = linkFrom(file, libs.resolve(name));
-      if (artifact.isSnapshot()) {
+      if (jar.snapshot()) {
         linkFrom(file, snapshots.resolve(name));
       }
       classpathJars.add(name);
-      if (artifact.isSnapshot()) {
+      if (jar.snapshot()) {
         continue;
       }
       if (reactor) {
         // Rebuilt from the reactor's sources: kept out of the layers of jars from repositories.
         reactorJars.add(linked);
       } else {
-        String coordinate = JarMembership.coordinate(artifact);
-        releaseJars.putIfAbsent(coordinate, Files.size(file));
-        releaseLinks.putIfAbsent(coordinate, linked);
+        releaseJars.putIfAbsent(jar.coordinate(), Files.size(file));
+        releaseLinks.putIfAbsent(jar.coordinate(), linked);
       }
     }
     layOutGroups(releaseJars, releaseLinks, reactorJars);
   }
 
-  /**
-   * The file name of a dependency jar in the image: {@code artifactId-version[-classifier].ext}; a
-   * reactor module's jar carries no version, in its name or inside (see {@link ReactorJar}).
-   */
-  static String jarName(Artifact artifact, Path file, boolean reactor) {
-    String name = artifact.getArtifactId() + (reactor ? "" : "-" + artifact.getVersion());
-    if (artifact.getClassifier() != null && !artifact.getClassifier().isEmpty()) {
-      name += "-" + artifact.getClassifier();
-    }
-    return name + "." + (artifact.getType().equals("test-jar") ? "jar" : extension(file));
-  }
-
   /** Links a file into the layout, remembering where it came from; the link. */
   private Path linkFrom(Path file, Path linked) throws IOException {
-    link(file, linked);
+    StagedFiles.place(file, linked);
     origins.put(linked.toRealPath(), file.toAbsolutePath());
     return linked;
   }
 
   /** The module's classes and resources, each in its folder; resources also split by stability. */
   private void layOutOutputDirectory(Path classes, Path resources) throws IOException {
-    Path output = Path.of(project.getBuild().getOutputDirectory());
+    Path output = module.outputDirectory();
     if (!Files.isDirectory(output)) {
       return;
     }
@@ -188,7 +173,7 @@ final class ApplicationLayout {
     boolean isClass = file.getFileName().toString().endsWith(".class");
     Path target = (isClass ? classes : resources).resolve(relative.toString());
     Files.createDirectories(target.getParent());
-    link(file, target);
+    StagedFiles.place(file, target);
     if (!isClass) {
       // Generated Dockerfiles keep files that change on every build in a last layer.
       String unix = relative.toString().replace('\\', '/');
@@ -197,7 +182,7 @@ final class ApplicationLayout {
               .resolve(VOLATILE_RESOURCES.contains(unix) ? VOLATILE : STABLE_RESOURCES)
               .resolve(relative.toString());
       Files.createDirectories(split.getParent());
-      link(file, split);
+      StagedFiles.place(file, split);
     }
   }
 
@@ -206,27 +191,27 @@ final class ApplicationLayout {
    * real path of its link: the same file seen from every module, so a layer of jars that several
    * modules share is compressed once.
    */
-  Map<Path, Path> origins() {
+  public Map<Path, Path> origins() {
     return Map.copyOf(origins);
   }
 
   /** The jar file names in Maven's classpath order. */
-  List<String> classpathJars() {
+  public List<String> classpathJars() {
     return List.copyOf(classpathJars);
   }
 
   /** The context-relative folder of resources that are the same build after build. */
-  String stableResources() {
+  public String stableResources() {
     return contextRelative(appDir.resolve(STABLE_RESOURCES));
   }
 
   /** The context-relative folder of resources rewritten by every build. */
-  String volatileResources() {
+  public String volatileResources() {
     return contextRelative(appDir.resolve(VOLATILE));
   }
 
   /** The context-relative folders of release jars by family, one layer each, in order. */
-  List<String> libraryLayers() {
+  public List<String> libraryLayers() {
     return List.copyOf(libraryLayers);
   }
 
@@ -234,8 +219,7 @@ final class ApplicationLayout {
       Map<String, Long> releaseJars, Map<String, Path> releaseLinks, List<Path> reactorJars)
       throws IOException {
     Path layers = Files.createDirectories(appDir.resolve(LAYERS));
-    for (JarGroups.Group group :
-        JarGroups.plan(releaseJars, membership::membersOf, project.getId())) {
+    for (JarGroups.Group group : JarGroups.plan(releaseJars, membership::membersOf, module.id())) {
       List<Path> jars = group.jars().stream().map(releaseLinks::get).toList();
       libraryLayers.add(linkAll(jars, layers.resolve(group.name())));
     }
@@ -248,14 +232,14 @@ final class ApplicationLayout {
     Files.createDirectories(folder);
     for (Path jar : jars) {
       Path linked = folder.resolve(jar.getFileName().toString());
-      link(jar, linked);
+      StagedFiles.place(jar, linked);
       origins.put(linked.toRealPath(), origins.get(jar.toRealPath()));
     }
     return contextRelative(folder);
   }
 
   /** True when the folder holds at least one file. */
-  static boolean hasFiles(Path folder) throws IOException {
+  public static boolean hasFiles(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       return false;
     }
@@ -264,48 +248,11 @@ final class ApplicationLayout {
     }
   }
 
-  /**
-   * The runtime classpath in Maven's order; for Spring Boot modules what {@code repackage} puts in
-   * {@code BOOT-INF/lib}: no optional dependencies, no devtools, no annotation processors.
-   */
-  private List<Artifact> runtimeArtifacts() {
-    boolean boot = isBoot(project);
-    return project.getArtifacts().stream()
-        .filter(
-            artifact ->
-                !boot
-                    || !leftOutByBoot(
-                        artifact.isOptional(), artifact.getGroupId(), artifact.getArtifactId()))
-        .filter(artifact -> RUNTIME_SCOPES.contains(artifact.getScope()))
-        .filter(artifact -> artifact.getFile() != null)
-        .toList();
-  }
-
-  /** True for a module built with spring-boot-maven-plugin. */
-  static boolean isBoot(MavenProject project) {
-    return project.getPlugin(BOOT_PLUGIN) != null;
-  }
-
-  /** True for what Spring Boot's repackage leaves out of BOOT-INF/lib. */
-  static boolean leftOutByBoot(boolean optional, String groupId, String artifactId) {
-    return optional || BOOT_EXCLUDED.contains(groupId + ":" + artifactId);
-  }
-
   String contextRelative(Path folder) {
-    return project.getBasedir().toPath().relativize(folder).toString().replace('\\', '/');
+    return module.basedir().relativize(folder).toString().replace('\\', '/');
   }
 
   private static boolean isJar(Path file) {
     return file.getFileName().toString().endsWith(".jar");
-  }
-
-  private static String extension(Path file) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return dot < 0 ? "jar" : name.substring(dot + 1);
-  }
-
-  private static void link(Path source, Path target) throws IOException {
-    StagedFiles.place(source, target);
   }
 }
