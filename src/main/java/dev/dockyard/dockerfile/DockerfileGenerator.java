@@ -1,5 +1,6 @@
 package dev.dockyard.dockerfile;
 
+import dev.dockyard.setting.Setting;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -95,14 +96,14 @@ public final class DockerfileGenerator {
       throw new DockerfileGeneratorException(
           "Missing base image",
           "",
-          where("from"),
+          Setting.FROM.either(),
           "set the image the application runs on, e.g. eclipse-temurin:17-jre");
     }
     if (!IMAGE_REFERENCE.matcher(image.from()).matches()) {
       throw new DockerfileGeneratorException(
           "Invalid base image",
           image.from(),
-          where("from"),
+          Setting.FROM.either(),
           "an image reference has no spaces, quotes, $ or \\, e.g. eclipse-temurin:17-jre");
     }
     if (image.entrypoint().isEmpty()) {
@@ -110,15 +111,18 @@ public final class DockerfileGenerator {
         throw new DockerfileGeneratorException(
             "Missing main class",
             "",
-            where("mainClass"),
-            "set <mainClass> to the class java starts, or <entrypoint> to start the container"
-                + " your own way");
+            Setting.MAIN_CLASS.either(),
+            "set "
+                + Setting.MAIN_CLASS.element()
+                + " to the class java starts, or "
+                + Setting.ENTRYPOINT.element()
+                + " to start the container your own way");
       }
       if (!JAVA_NAME.matcher(image.mainClass()).matches()) {
         throw new DockerfileGeneratorException(
             "Invalid main class",
             image.mainClass(),
-            where("mainClass"),
+            Setting.MAIN_CLASS.either(),
             "write a fully qualified class name, e.g. com.example.Application");
       }
     }
@@ -128,7 +132,7 @@ public final class DockerfileGenerator {
         throw new DockerfileGeneratorException(
             "Invalid port",
             port,
-            where("ports"),
+            Setting.PORTS.either(),
             "write a port number from 1 to 65535, optionally followed by /tcp, /udp or /sctp,"
                 + " e.g. 8080 or 8080/udp");
       }
@@ -144,10 +148,10 @@ public final class DockerfileGenerator {
         throw new DockerfileGeneratorException(
             "Invalid environment variable name",
             env.getKey(),
-            where("env"),
+            entry(Setting.ENV, null),
             "names are letters, digits, _ . and -, starting with a letter or _");
       }
-      requireOneLine("environment value", env.getValue(), "<env><" + env.getKey() + ">", "env");
+      requireOneLine("environment value", env.getValue(), entry(Setting.ENV, env.getKey()));
     }
     for (Map.Entry<String, String> label : image.labels().entrySet()) {
       String name = label.getKey();
@@ -155,11 +159,11 @@ public final class DockerfileGenerator {
         throw new DockerfileGeneratorException(
             "Invalid label name",
             name,
-            where("labels"),
+            entry(Setting.LABELS, null),
             "label names are not empty and contain no '=' and no line break, e.g."
                 + " org.opencontainers.image.title");
       }
-      requireOneLine("label value", label.getValue(), "<labels><" + name + ">", "labels");
+      requireOneLine("label value", label.getValue(), entry(Setting.LABELS, name));
     }
   }
 
@@ -170,14 +174,14 @@ public final class DockerfileGenerator {
       throw new DockerfileGeneratorException(
           "Invalid user",
           image.user(),
-          where("user"),
+          Setting.USER.either(),
           "write a user name or uid, optionally followed by :group or :gid, e.g. 1000:1000");
     }
     if (!image.workdir().startsWith("/") || !PLAIN_PATH.matcher(image.workdir()).matches()) {
       throw new DockerfileGeneratorException(
           "Invalid workdir",
           image.workdir(),
-          where("workdir"),
+          Setting.WORKDIR.either(),
           "write an absolute path of letters, digits and _ . / @ + -, e.g. /app");
     }
     List<String> folders = new ArrayList<>(app.libs());
@@ -208,13 +212,13 @@ public final class DockerfileGenerator {
     return String.join(":", entries);
   }
 
-  private static void requireOneLine(String what, String value, String element, String property)
+  private static void requireOneLine(String what, String value, String where)
       throws DockerfileGeneratorException {
     if (hasLineBreak(value)) {
       throw new DockerfileGeneratorException(
           "Line break in " + what,
           value.replace("\r", "\\r").replace("\n", "\\n"),
-          element + " / -Ddockyard." + property,
+          where,
           "a Dockerfile " + what + " is one line; remove the line break");
     }
   }
@@ -228,8 +232,14 @@ public final class DockerfileGenerator {
     return port >= 1 && port <= 65535;
   }
 
-  private static String where(String parameter) {
-    return "<" + parameter + "> / -Ddockyard." + parameter;
+  /**
+   * Where an entry of a map setting is set: the map, or the entry of that name ({@code
+   * <env><NAME>}) and its own property; {@code NAME} stands for any entry when no name is given.
+   */
+  private static String entry(Setting map, String name) {
+    return (name == null ? map.element() : map.element() + "<" + name + ">")
+        + " / "
+        + map.property(name == null ? "NAME" : name);
   }
 
   private static String labelName(String name) {

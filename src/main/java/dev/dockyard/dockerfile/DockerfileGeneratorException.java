@@ -1,8 +1,9 @@
 package dev.dockyard.dockerfile;
 
 /**
- * A plugin setting the generated Dockerfile cannot express; the message follows {@code <what
- * failed>: '<bad value>' at <POM element> / <-D property>; <how to fix>}.
+ * A setting the generated Dockerfile cannot express; the message follows {@code <what failed>:
+ * '<bad value>' at <setting>; <how to fix>}, the setting named through {@link
+ * dev.dockyard.setting.Setting} for the build tool's layer to word.
  */
 public class DockerfileGeneratorException extends Exception {
 

@@ -34,6 +34,11 @@ public final class SettingNames {
     pom(Setting.BASE_IMAGE_CACHE, "baseImageCache");
     pom(Setting.MODULES, "modules");
     pom(Setting.MAIN_CLASS, "mainClass");
+    pom(Setting.ENTRYPOINT, "entrypoint");
+    pom(Setting.PORTS, "ports");
+    put(Setting.ENV, "<env>", "-Ddockyard.env.");
+    pom(Setting.USER, "user");
+    pom(Setting.WORKDIR, "workdir");
     pom(Setting.RELEASE_NAME, "releaseName");
     pom(Setting.PORT_OFFSET, "portOffset");
     pom(Setting.TAGS, "tags");

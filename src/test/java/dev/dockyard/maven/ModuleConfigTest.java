@@ -83,7 +83,10 @@ class ModuleConfigTest {
     for (String doc : List.of("docs/contract.md", "README.md")) {
       List<String> rows =
           Files.readAllLines(Path.of(doc)).stream()
-              .filter(line -> line.startsWith("| `" + name + "` | `dockyard.") || line.startsWith("| `" + name + "` | none |"))
+              .filter(
+                  line ->
+                      line.startsWith("| `" + name + "` | `dockyard.")
+                          || line.startsWith("| `" + name + "` | none |"))
               .toList();
       assertThat(rows).as("the row of %s in %s", name, doc).hasSize(1);
       assertThat(rows.get(0)).as("the row of %s in %s", name, doc).contains(property);
