@@ -70,7 +70,9 @@ final class ImageAssembly {
     List<String> signatures = new ArrayList<>();
     for (List<PlannedFile> files : planned) {
       if (!files.isEmpty()) {
-        signatures.add(LayerSignature.of(files, request.creationTime(), request.contextDir()));
+        signatures.add(
+            LayerSignature.of(
+                files, request.creationTime(), request.contextDir(), request.origins()));
       }
     }
     return signatures;

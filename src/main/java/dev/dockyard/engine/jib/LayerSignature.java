@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What makes two layers byte-identical before either is built: each file's target path, mode, owner
@@ -19,8 +20,10 @@ import java.util.List;
  * #HASHED_UP_TO} bytes is known by the SHA-256 of its bytes, so what {@code mvn clean} wrote again
  * unchanged keeps its signature. Any other file, and a larger one, by its size and modification
  * time: jars of the local Maven repository and of dockyard's caches only change with their content,
- * and reading 30-70 MB of them per service would cost more than the check saves. Jars hard-linked
- * from the local Maven repository give the same signature in every module.
+ * and reading 30-70 MB of them per service would cost more than the check saves. A jar laid out in
+ * the context as a link of such a file (its origin) is known by its origin's size and time: jars
+ * hard-linked from the local Maven repository are not read, and give the same signature in every
+ * module.
  */
 final class LayerSignature {
 
@@ -31,8 +34,11 @@ final class LayerSignature {
 
   /**
    * @param context the build context: only its files are read for their content
+   * @param origins for files of the context that are links of files elsewhere, those files, by the
+   *     link's real path
    */
-  static String of(List<PlannedFile> files, Instant fileTime, Path context) throws IOException {
+  static String of(List<PlannedFile> files, Instant fileTime, Path context, Map<Path, Path> origins)
+      throws IOException {
     Path root = context.toAbsolutePath().normalize();
     MessageDigest digest = Sha256.digest();
     digest.update(fileTime.toString().getBytes(StandardCharsets.UTF_8));
@@ -46,13 +52,18 @@ final class LayerSignature {
               + PosixFilePermissions.toString(file.permissions())
               + "|"
               + file.ownership()
-              + (file.directory() ? "" : "|" + content(file.source(), root));
+              + (file.directory() ? "" : "|" + content(file.source(), root, origins));
       digest.update(line.getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  private static String content(Path source, Path context) throws IOException {
+  private static String content(Path source, Path context, Map<Path, Path> origins)
+      throws IOException {
+    Path origin = origins.get(source);
+    if (origin != null) {
+      return origin + "|" + Files.size(origin) + "|" + Files.getLastModifiedTime(origin).toMillis();
+    }
     long size = Files.size(source);
     if (size > HASHED_UP_TO || !source.toAbsolutePath().normalize().startsWith(context)) {
       return size + "|" + Files.getLastModifiedTime(source).toMillis();

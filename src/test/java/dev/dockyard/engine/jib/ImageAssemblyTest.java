@@ -169,6 +169,6 @@ class ImageAssemblyTest {
         ImageAssembly.signatures(List.of(List.of(), List.of(dir), List.of()), request);
 
     assertThat(signatures)
-        .containsExactly(LayerSignature.of(List.of(dir), TIME, request.contextDir()));
+        .containsExactly(LayerSignature.of(List.of(dir), TIME, request.contextDir(), Map.of()));
   }
 }
