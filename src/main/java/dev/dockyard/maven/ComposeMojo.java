@@ -49,7 +49,7 @@ public class ComposeMojo extends DockyardMojo {
       new BundleWriter(settings, session.getTopLevelProject(), session.getUserProperties())
           .write(release.modules(), file, getLog());
     } catch (BundleException e) {
-      throw new MojoFailureException(SettingNames.render(e.getMessage()), e);
+      throw new MojoFailureException(SettingNames.render(e.getMessage()), NamedCause.of(e));
     }
   }
 }

@@ -81,7 +81,8 @@ final class EngineRequests {
     try {
       return CaCertificates.load(settings.caCertificates());
     } catch (CaCertificates.CertificateFileException e) {
-      throw (MojoFailureException) new MojoFailureException(e.getMessage()).initCause(e);
+      throw (MojoFailureException)
+          new MojoFailureException(SettingNames.render(e.getMessage())).initCause(NamedCause.of(e));
     }
   }
 }

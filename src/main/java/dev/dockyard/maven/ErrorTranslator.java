@@ -80,7 +80,7 @@ final class ErrorTranslator {
         e instanceof MojoFailureException
             ? new MojoFailureException(rendered)
             : new MojoExecutionException(rendered);
-    same.initCause(e.getCause());
+    same.initCause(NamedCause.of(e.getCause()));
     same.setStackTrace(e.getStackTrace());
     for (Throwable suppressed : e.getSuppressed()) {
       same.addSuppressed(suppressed);
@@ -90,11 +90,11 @@ final class ErrorTranslator {
 
   private static MojoFailureException failure(String message, Exception cause) {
     MojoFailureException failure = new MojoFailureException(SettingNames.render(message));
-    failure.initCause(cause);
+    failure.initCause(NamedCause.of(cause));
     return failure;
   }
 
   private static MojoExecutionException execution(String message, Exception cause) {
-    return new MojoExecutionException(SettingNames.render(message), cause);
+    return new MojoExecutionException(SettingNames.render(message), NamedCause.of(cause));
   }
 }

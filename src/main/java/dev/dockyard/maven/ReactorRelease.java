@@ -124,7 +124,7 @@ final class ReactorRelease {
     } catch (BundleException e) {
       String message = SettingNames.render(e.getMessage());
       log.error(message);
-      session.getResult().addException(new MojoExecutionException(message, e));
+      session.getResult().addException(new MojoExecutionException(message, NamedCause.of(e)));
     }
   }
 
@@ -275,12 +275,12 @@ final class ReactorRelease {
     }
     // Maven's report adds a cause's message it does not find in the message: with the engine's
     // output moved after the tags, the cause would be printed a second time
-    log.debug("The failure at " + current, e);
+    log.debug("The failure at " + current, NamedCause.of(e));
     session
         .getResult()
         .addException(
             detail.isEmpty()
-                ? new MojoExecutionException(message, e)
+                ? new MojoExecutionException(message, NamedCause.of(e))
                 : new MojoExecutionException(message));
     return moved.isEmpty() ? NOT_TAGGED : "partly tagged";
   }

@@ -32,7 +32,8 @@ final class ReleaseAtEnd implements ExecutionListener {
           .getSession()
           .getResult()
           .addException(
-              new MojoExecutionException("dockyard's end of the reactor failed: " + e, e));
+              new MojoExecutionException(
+                  "dockyard's end of the reactor failed: " + NamedCause.of(e), NamedCause.of(e)));
     } finally {
       delegate.sessionEnded(event);
     }
