@@ -1,20 +1,13 @@
 package dev.dockyard.dockerfile;
 
-/**
- * A setting the generated Dockerfile cannot express; the message follows {@code <what failed>:
- * '<bad value>' at <setting>; <how to fix>}, the setting named through {@link
- * dev.dockyard.setting.Setting} for the build tool's layer to word.
- */
-public class DockerfileGeneratorException extends Exception {
+import dev.dockyard.setting.SettingException;
 
-  private final String badValue;
+/** A setting the generated Dockerfile cannot express. */
+public class DockerfileGeneratorException extends SettingException {
+
+  private static final long serialVersionUID = 1L;
 
   public DockerfileGeneratorException(String what, String badValue, String where, String fix) {
-    super(what + ": '" + badValue + "' at " + where + "; " + fix);
-    this.badValue = badValue;
-  }
-
-  public String badValue() {
-    return badValue;
+    super(what, badValue, where, fix);
   }
 }

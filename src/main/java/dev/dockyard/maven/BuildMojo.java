@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -25,28 +23,23 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     defaultPhase = LifecyclePhase.PACKAGE,
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
-public class BuildMojo extends DockyardMojo {
+public class BuildMojo extends ImageGoal {
 
   static final String TARBALL = "image.tar";
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    ModuleConfig config = config();
-    try {
-      Optional<ModulePlan> planned = imagePlan(config, "build");
-      if (planned.isEmpty()) {
-        return;
-      }
-      ModulePlan plan = planned.get();
-      ImageEngine engine = engineFor(plan, config);
-      new ImageReport(plan.workDir()).delete();
-      if (writesTarball(config)) {
-        buildTarball(plan, config, engine);
-      } else {
-        leaveToPush(plan);
-      }
-    } catch (Exception e) {
-      rethrow(e);
+  String goal() {
+    return "build";
+  }
+
+  @Override
+  void run(ModulePlan plan, ModuleConfig config) throws Exception {
+    ImageEngine engine = engineFor(plan, config);
+    new ImageReport(plan.workDir()).delete();
+    if (writesTarball(config)) {
+      buildTarball(plan, config, engine);
+    } else {
+      leaveToPush(plan);
     }
   }
 

@@ -1,8 +1,5 @@
 package dev.dockyard.maven;
 
-import java.util.Optional;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -16,20 +13,15 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     defaultPhase = LifecyclePhase.PREPARE_PACKAGE,
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
-public class DockerfileMojo extends DockyardMojo {
+public class DockerfileMojo extends ImageGoal {
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    ModuleConfig config = config();
-    try {
-      Optional<ModulePlan> planned = imagePlan(config, "dockerfile");
-      if (planned.isEmpty()) {
-        return;
-      }
-      ModulePlan plan = planned.get();
-      getLog().info("Rendered " + plan.renderedDockerfile() + " for " + plan.image());
-    } catch (Exception e) {
-      rethrow(e);
-    }
+  String goal() {
+    return "dockerfile";
+  }
+
+  @Override
+  void run(ModulePlan plan, ModuleConfig config) {
+    getLog().info("Rendered " + plan.renderedDockerfile() + " for " + plan.image());
   }
 }

@@ -1,12 +1,10 @@
 package dev.dockyard.maven;
 
 import dev.dockyard.dockerfile.DockerfileException;
-import dev.dockyard.dockerfile.DockerfileGeneratorException;
 import dev.dockyard.engine.EngineException;
 import dev.dockyard.files.FileProblem;
 import dev.dockyard.registry.CredentialLookupException;
-import dev.dockyard.registry.InvalidImageNameException;
-import dev.dockyard.select.SelectionException;
+import dev.dockyard.setting.SettingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,9 +35,7 @@ final class ErrorTranslator {
       return translate(cause, cacheRoot);
     }
     if (e instanceof DockerfileException
-        || e instanceof SelectionException
-        || e instanceof InvalidImageNameException
-        || e instanceof DockerfileGeneratorException
+        || e instanceof SettingException
         || e instanceof CredentialLookupException) {
       return failure(e.getMessage(), e);
     }

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -35,23 +34,21 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
     defaultPhase = LifecyclePhase.DEPLOY,
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
-public class PushMojo extends DockyardMojo {
+public class PushMojo extends ImageGoal {
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    ModuleConfig config = config();
-    try {
-      Optional<ModulePlan> planned = imagePlan(config, "push");
-      if (planned.isEmpty() || skipsPush(planned.get(), config)) {
-        return;
-      }
-      ModulePlan plan = planned.get();
-      checkCanPush(plan, config);
-      push(plan, config);
-      addToRelease(plan, config);
-    } catch (Exception e) {
-      rethrow(e);
+  String goal() {
+    return "push";
+  }
+
+  @Override
+  void run(ModulePlan plan, ModuleConfig config) throws Exception {
+    if (skipsPush(plan, config)) {
+      return;
     }
+    checkCanPush(plan, config);
+    push(plan, config);
+    addToRelease(plan, config);
   }
 
   /** True, logged and reported, when {@code -Ddockyard.skipPush} leaves the image unpushed. */

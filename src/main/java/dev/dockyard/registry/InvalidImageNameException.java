@@ -1,19 +1,13 @@
 package dev.dockyard.registry;
 
-/**
- * An image name or tag that breaks the Docker reference grammar; the message follows {@code <what
- * failed>: '<bad value>' at <where>; <the rule in words>}.
- */
-public class InvalidImageNameException extends Exception {
+import dev.dockyard.setting.SettingException;
 
-  private final String badValue;
+/** An image name or tag that breaks the Docker reference grammar; the rule in words is the fix. */
+public class InvalidImageNameException extends SettingException {
+
+  private static final long serialVersionUID = 1L;
 
   public InvalidImageNameException(String what, String badValue, String where, String rule) {
-    super(what + ": '" + badValue + "' at " + where + "; " + rule);
-    this.badValue = badValue;
-  }
-
-  public String badValue() {
-    return badValue;
+    super(what, badValue, where, rule);
   }
 }

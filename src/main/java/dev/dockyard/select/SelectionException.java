@@ -1,19 +1,13 @@
 package dev.dockyard.select;
 
-/**
- * A {@code dockyard.modules} value the user can fix; the message follows {@code <what failed>:
- * '<bad value>' at <where>; <how to fix>}.
- */
-public class SelectionException extends Exception {
+import dev.dockyard.setting.SettingException;
 
-  private final String badValue;
+/** A {@code dockyard.modules} value the user can fix. */
+public class SelectionException extends SettingException {
+
+  private static final long serialVersionUID = 1L;
 
   public SelectionException(String what, String badValue, String where, String fix) {
-    super(what + ": '" + badValue + "' at " + where + "; " + fix);
-    this.badValue = badValue;
-  }
-
-  public String badValue() {
-    return badValue;
+    super(what, badValue, where, fix);
   }
 }
