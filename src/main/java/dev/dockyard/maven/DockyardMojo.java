@@ -9,7 +9,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -280,38 +279,6 @@ abstract class DockyardMojo extends AbstractMojo {
     } catch (MojoFailureException e) {
       getLog().debug("Base image digest not read ahead: " + e.getMessage());
     }
-  }
-
-  /**
-   * The image this goal works on, or empty when it skips the module (logged, and reported unless
-   * {@code -Ddockyard.skip} turned dockyard off): a module that is no image, with the reason.
-   */
-  Optional<ModulePlan> imagePlan(ModuleConfig config, String goal) throws Exception {
-    if (config.skip()) {
-      getLog()
-          .info("Skipping dockyard:" + goal + ": dockyard.skip is set (remove -Ddockyard.skip)");
-      return Optional.empty();
-    }
-    ModulePlan plan = plan(config);
-    if (plan.isSkipped()) {
-      getLog().info("Skipping " + plan.module() + ": " + plan.skipReason());
-      report(SummaryRow.skipped(plan.module(), plan.skipReason()));
-      return Optional.empty();
-    }
-    return Optional.of(plan);
-  }
-
-  /** The module's plan: skipped with a reason, or the image to build. */
-  ModulePlan plan(ModuleConfig config) throws Exception {
-    // build and push of one module share the plan: the layout and rendering happen once a run.
-    String key = ModulePlan.class.getName() + "|" + config.hashCode();
-    Object planned = project.getContextValue(key);
-    if (planned instanceof ModulePlan plan) {
-      return plan;
-    }
-    ModulePlan plan = new ModulePlanner(this, config).plan();
-    project.setContextValue(key, plan);
-    return plan;
   }
 
   /** The engine for a plan, as {@code <engine>} and the Dockerfile's instructions decide. */

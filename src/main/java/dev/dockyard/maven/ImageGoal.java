@@ -1,5 +1,6 @@
 package dev.dockyard.maven;
 
+import dev.dockyard.report.SummaryRow;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -21,6 +22,38 @@ abstract class ImageGoal extends DockyardMojo {
     } catch (Exception e) {
       rethrow(e);
     }
+  }
+
+  /**
+   * The image this goal works on, or empty when it skips the module (logged, and reported unless
+   * {@code -Ddockyard.skip} turned dockyard off): a module that is no image, with the reason.
+   */
+  private Optional<ModulePlan> imagePlan(ModuleConfig config, String goal) throws Exception {
+    if (config.skip()) {
+      getLog()
+          .info("Skipping dockyard:" + goal + ": dockyard.skip is set (remove -Ddockyard.skip)");
+      return Optional.empty();
+    }
+    ModulePlan plan = plan(config);
+    if (plan.isSkipped()) {
+      getLog().info("Skipping " + plan.module() + ": " + plan.skipReason());
+      report(SummaryRow.skipped(plan.module(), plan.skipReason()));
+      return Optional.empty();
+    }
+    return Optional.of(plan);
+  }
+
+  /** The module's plan: skipped with a reason, or the image to build. */
+  private ModulePlan plan(ModuleConfig config) throws Exception {
+    // build and push of one module share the plan: the layout and rendering happen once a run.
+    String key = ModulePlan.class.getName() + "|" + config.hashCode();
+    Object planned = project.getContextValue(key);
+    if (planned instanceof ModulePlan plan) {
+      return plan;
+    }
+    ModulePlan plan = new ModulePlanner(this, config).plan();
+    project.setContextValue(key, plan);
+    return plan;
   }
 
   /** The goal's name, for the log. */
