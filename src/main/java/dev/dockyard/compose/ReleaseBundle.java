@@ -71,9 +71,7 @@ public final class ReleaseBundle {
           "Invalid release name '"
               + input.releaseName()
               + "' in "
-              + Setting.RELEASE_NAME.element()
-              + "/"
-              + Setting.RELEASE_NAME.property()
+              + Setting.RELEASE_NAME.slashed()
               + "; use lowercase letters, digits, - and _,"
               + " starting with a letter or digit (it is the compose project name)");
     }

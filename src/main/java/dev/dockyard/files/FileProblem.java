@@ -24,9 +24,8 @@ public record FileProblem(Path cacheRoot) {
   private static final String CACHE_FIX =
       "it is a cache, safe to delete: remove it, or move the cache with"
           + " "
-          + Setting.BASE_IMAGE_CACHE.element()
-          + "/"
-          + Setting.BASE_IMAGE_CACHE.property("=<folder>");
+          + Setting.BASE_IMAGE_CACHE.slashed()
+          + "=<folder>";
 
   /**
    * The message for a failure, {@code File access failed: <what> '<path>' <problem>; <fix>}.

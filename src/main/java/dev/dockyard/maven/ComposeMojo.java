@@ -42,9 +42,7 @@ public class ComposeMojo extends DockyardMojo {
           "Cannot read " + file + ": " + e.getMessage() + "; run mvn deploy again to rewrite it",
           e);
     }
-    ReactorState.BundleSettings settings =
-        new ReactorState.BundleSettings(
-            config.release().bundle().releaseName(), config.release().bundle().portOffset(), false);
+    ReactorState.BundleSettings settings = config.release().bundle().written();
     try {
       new BundleWriter(settings, session.getTopLevelProject(), session.getUserProperties())
           .write(release.modules(), file, getLog());

@@ -184,18 +184,22 @@ record ModuleConfig(
       if (value == null) {
         return pomValue;
       }
-      File file = new File(value.trim());
-      return file.isAbsolute() ? file : new File(project.getBasedir(), value.trim());
+      return inModule(value.trim()).toFile();
     }
 
     /** A list of files, each resolved against the module directory. */
     List<Path> paths(String name, List<String> pomValue) {
       List<Path> paths = new ArrayList<>();
       for (String item : list(name, pomValue)) {
-        Path path = Path.of(item);
-        paths.add(path.isAbsolute() ? path : project.getBasedir().toPath().resolve(path));
+        paths.add(inModule(item));
       }
       return List.copyOf(paths);
+    }
+
+    /** A path as written, relative ones against the module directory. */
+    private Path inModule(String value) {
+      Path path = Path.of(value);
+      return path.isAbsolute() ? path : project.getBasedir().toPath().resolve(path);
     }
 
     List<String> list(String name, List<String> pomValue) {

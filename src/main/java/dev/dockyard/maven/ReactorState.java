@@ -131,7 +131,13 @@ final class ReactorState {
    * @param portOffset the offset, or null for the one the name gives
    * @param skip true when no bundle is written
    */
-  record BundleSettings(String releaseName, String portOffset, boolean skip) {}
+  record BundleSettings(String releaseName, String portOffset, boolean skip) {
+
+    /** These settings for a bundle written all the same ({@code dockyard:compose} asked for it). */
+    BundleSettings written() {
+      return new BundleSettings(releaseName, portOffset, false);
+    }
+  }
 
   /** Records how a module's image runs in the bundle, and the bundle's settings once. */
   synchronized void service(MavenProject project, Service service, BundleSettings settings) {

@@ -48,9 +48,7 @@ public final class CaCertificates {
             "CA certificate file not found: '"
                 + file
                 + "' in "
-                + Setting.CA_CERTIFICATES.element()
-                + "/"
-                + Setting.CA_CERTIFICATES.property()
+                + Setting.CA_CERTIFICATES.slashed()
                 + "; give PEM or DER files,"
                 + " relative to the module directory or absolute");
       }
@@ -69,9 +67,7 @@ public final class CaCertificates {
                 + "' ("
                 + e.getMessage()
                 + ") in "
-                + Setting.CA_CERTIFICATES.element()
-                + "/"
-                + Setting.CA_CERTIFICATES.property()
+                + Setting.CA_CERTIFICATES.slashed()
                 + "; give PEM or DER files",
             e);
       }
@@ -80,9 +76,7 @@ public final class CaCertificates {
             "No certificate in CA file: '"
                 + file
                 + "' in "
-                + Setting.CA_CERTIFICATES.element()
-                + "/"
-                + Setting.CA_CERTIFICATES.property()
+                + Setting.CA_CERTIFICATES.slashed()
                 + "; give PEM or DER files");
       }
     }

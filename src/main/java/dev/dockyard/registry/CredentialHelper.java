@@ -148,9 +148,8 @@ final class CredentialHelper {
             + byHand(serverUrl)
             + ": it must answer without a prompt (a locked keychain waits for one), or allow it"
             + " longer with "
-            + Setting.CREDENTIAL_HELPER_TIMEOUT.element()
-            + "/"
-            + Setting.CREDENTIAL_HELPER_TIMEOUT.property("=<seconds>"));
+            + Setting.CREDENTIAL_HELPER_TIMEOUT.slashed()
+            + "=<seconds>");
   }
 
   private String byHand(String serverUrl) {

@@ -82,6 +82,11 @@ public enum Setting {
     return marker(Form.EITHER);
   }
 
+  /** The build file's and the command line's names of the setting, joined by {@code /}. */
+  public String slashed() {
+    return element() + "/" + property();
+  }
+
   /** The file that holds the setting. */
   public String file() {
     return marker(Form.FILE);

@@ -133,9 +133,7 @@ final class DockerErrors {
               + "'"
               + where
               + "; check the FROM line (or "
-              + Setting.FROM.element()
-              + "/"
-              + Setting.FROM.property()
+              + Setting.FROM.slashed()
               + "), that the image was pushed and"
               + " that the engine can reach its registry",
           missing,
@@ -183,9 +181,7 @@ final class DockerErrors {
               + tag
               + ": the account lacks push permission on that repository; ask for push rights, or"
               + " push to another "
-              + Setting.NAMESPACE.element()
-              + "/"
-              + Setting.NAMESPACE.property(),
+              + Setting.NAMESPACE.slashed(),
           true,
           cause);
     }

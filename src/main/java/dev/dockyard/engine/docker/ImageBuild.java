@@ -180,9 +180,7 @@ final class ImageBuild {
                   + "; Docker ignores it (declare ARG "
                   + name
                   + ", or remove it from "
-                  + Setting.BUILD_ARGS.element()
-                  + "/"
-                  + Setting.BUILD_ARGS.property()
+                  + Setting.BUILD_ARGS.slashed()
                   + name
                   + ")");
     }

@@ -182,9 +182,7 @@ final class JibFailures {
             + "' while building "
             + request.image()
             + "; check the host in "
-            + Setting.REGISTRY.element()
-            + "/"
-            + Setting.REGISTRY.property()
+            + Setting.REGISTRY.slashed()
             + ", FROM and "
             + Setting.MIRRORS.element()
             + ", and"
@@ -200,9 +198,7 @@ final class JibFailures {
             + "' while building "
             + request.image()
             + "; check that the registry runs and "
-            + Setting.REGISTRY.element()
-            + "/"
-            + Setting.REGISTRY.property()
+            + Setting.REGISTRY.slashed()
             + " and FROM"
             + " name it correctly",
         false,
@@ -217,9 +213,7 @@ final class JibFailures {
             + "'; check the FROM line of "
             + request.dockerfile().fileName()
             + " (or "
-            + Setting.FROM.element()
-            + "/"
-            + Setting.FROM.property()
+            + Setting.FROM.slashed()
             + ") and that the image was pushed",
         true,
         cause);
@@ -353,9 +347,7 @@ final class JibFailures {
             + " to allow plain HTTP (credentials are then not"
             + " sent to it over HTTP)"
         : "trust its CA ("
-            + Setting.CA_CERTIFICATES.element()
-            + "/"
-            + Setting.CA_CERTIFICATES.property()
+            + Setting.CA_CERTIFICATES.slashed()
             + " or the JVM trust store), or list it in "
             + insecureRegistries()
             + " to allow"
@@ -363,6 +355,6 @@ final class JibFailures {
   }
 
   private static String insecureRegistries() {
-    return Setting.INSECURE_REGISTRIES.element() + "/" + Setting.INSECURE_REGISTRIES.property();
+    return Setting.INSECURE_REGISTRIES.slashed();
   }
 }

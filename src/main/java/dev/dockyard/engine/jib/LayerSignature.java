@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -58,16 +59,25 @@ final class LayerSignature {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  private static String sizeAndTime(Path file) throws IOException {
+    return sizeAndTime(Files.readAttributes(file, BasicFileAttributes.class));
+  }
+
+  private static String sizeAndTime(BasicFileAttributes attributes) {
+    return attributes.size() + "|" + attributes.lastModifiedTime().toMillis();
+  }
+
   private static String content(Path source, Path context, Map<Path, Path> origins)
       throws IOException {
     Path origin = origins.get(source);
     if (origin != null) {
-      return origin + "|" + Files.size(origin) + "|" + Files.getLastModifiedTime(origin).toMillis();
+      return origin + "|" + sizeAndTime(origin);
     }
-    long size = Files.size(source);
-    if (size > HASHED_UP_TO || !source.toAbsolutePath().normalize().startsWith(context)) {
-      return size + "|" + Files.getLastModifiedTime(source).toMillis();
+    BasicFileAttributes attributes = Files.readAttributes(source, BasicFileAttributes.class);
+    if (attributes.size() > HASHED_UP_TO
+        || !source.toAbsolutePath().normalize().startsWith(context)) {
+      return sizeAndTime(attributes);
     }
-    return size + "|sha256:" + Sha256.of(source);
+    return attributes.size() + "|sha256:" + Sha256.of(source);
   }
 }
