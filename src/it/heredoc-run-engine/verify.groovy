@@ -22,6 +22,7 @@ assert checks.run(image).readLines() == [
     'beta $GREETING',         // ... and not the quoted one
     'shebang /dev/pipes/EOF', // RUN <<EOF with #!: ran as an executable file
     'copied ahoy',            // COPY <<EOF: variables substituted
+    'run by the-base-shell',  // RUN <<EOF on a base image whose config names a shell: that shell
     'from script: greeting=ahoy', // RUN <<-'EOF': tabs stripped, written unexpanded
 ]
 return true

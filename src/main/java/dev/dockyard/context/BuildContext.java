@@ -97,6 +97,14 @@ public final class BuildContext {
     return rules.isIgnored(path);
   }
 
+  /**
+   * The {@code .dockerignore} line that matches exactly the given context-relative path: its
+   * pattern characters ({@code * ? [ \\}) escaped, as Go's {@code filepath.Match} reads escapes.
+   */
+  public static String literalPattern(String relativeUnixPath) {
+    return relativeUnixPath.replaceAll("([*?\\[\\\\])", "\\\\$1");
+  }
+
   /** Whether any {@code !} line exists, so an ignored directory may still hold visible files. */
   boolean hasExceptions() {
     return rules.hasExceptions();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Rewrites the heredocs of a Dockerfile into instructions every Docker engine runs, the classic
@@ -35,6 +36,7 @@ public final class HeredocLowering {
   private final StageVariables variables;
   private final Map<String, List<String>> stageShells = new HashMap<>();
   private final Map<String, String> files = new LinkedHashMap<>();
+  private Function<String, List<String>> baseShell = image -> null;
   private List<String> shell = DEFAULT_SHELL;
   private String stage;
 
@@ -51,7 +53,24 @@ public final class HeredocLowering {
    */
   public static Lowered lower(String text, Dockerfile dockerfile, Map<String, String> buildArgs)
       throws DockerfileException {
-    return new HeredocLowering(dockerfile, buildArgs).run(text);
+    return lower(text, dockerfile, buildArgs, image -> null);
+  }
+
+  /**
+   * Rewrites {@code text}, the source of {@code dockerfile}, running a stage's RUN heredocs with
+   * the shell its base image's config names until the stage sets its own.
+   *
+   * @param baseShell the shell of a FROM line's image (as written there), null for none
+   */
+  public static Lowered lower(
+      String text,
+      Dockerfile dockerfile,
+      Map<String, String> buildArgs,
+      Function<String, List<String>> baseShell)
+      throws DockerfileException {
+    HeredocLowering lowering = new HeredocLowering(dockerfile, buildArgs);
+    lowering.baseShell = baseShell;
+    return lowering.run(text);
   }
 
   private Lowered run(String text) throws DockerfileException {
@@ -74,7 +93,12 @@ public final class HeredocLowering {
     variables.apply(instruction);
     if (instruction.is("FROM")) {
       List<String> words = instruction.words();
-      shell = stageShells.getOrDefault(words.get(0).toLowerCase(Locale.ROOT), DEFAULT_SHELL);
+      String from = words.get(0);
+      shell = stageShells.get(from.toLowerCase(Locale.ROOT));
+      if (shell == null) {
+        List<String> own = baseShell.apply(from);
+        shell = own == null ? DEFAULT_SHELL : own;
+      }
       stage = words.size() == 3 ? words.get(2).toLowerCase(Locale.ROOT) : null;
       if (stage != null) {
         stageShells.put(stage, shell);

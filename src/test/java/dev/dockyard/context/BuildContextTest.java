@@ -79,6 +79,18 @@ class BuildContextTest {
   }
 
   @Test
+  void aLiteralPatternMatchesExactlyItsPath() throws Exception {
+    String odd = "out/[v1]*?/Docker\\file";
+    Files.writeString(root.resolve(".dockerignore"), BuildContext.literalPattern(odd) + "\n");
+    BuildContext context = BuildContext.open(root);
+
+    assertThat(BuildContext.literalPattern(odd)).isEqualTo("out/\\[v1]\\*\\?/Docker\\\\file");
+    assertThat(context.isIgnored(odd)).isTrue();
+    assertThat(context.isIgnored("out/v*?/Docker\\file")).isFalse();
+    assertThat(context.isIgnored("out/[v1]ab/Docker\\file")).isFalse();
+  }
+
+  @Test
   void contextWithoutIgnoreFileHidesNothing() throws Exception {
     BuildContext context = BuildContext.open(root);
 

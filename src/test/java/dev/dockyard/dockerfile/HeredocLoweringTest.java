@@ -3,6 +3,8 @@ package dev.dockyard.dockerfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,34 @@ class HeredocLoweringTest {
 
     assertThat(lower(text, Map.of()).text().split("\n")[3])
         .isEqualTo("RUN --network=none [\"/bin/bash\", \"-c\", \"set -e\\n\"]");
+  }
+
+  @Test
+  void aStageRunsWithTheShellItsBaseImageNamesUntilItSetsItsOwn() throws Exception {
+    String text =
+        "FROM env-shell AS one\nRUN <<EOF\na\nEOF\nFROM one\nRUN <<EOF\nb\nEOF\n"
+            + "SHELL [\"/bin/ash\", \"-c\"]\nRUN <<EOF\nc\nEOF\n"
+            + "FROM plain\nRUN <<EOF\nd\nEOF\n";
+    List<String> asked = new ArrayList<>();
+    String[] lines =
+        HeredocLowering.lower(
+                text,
+                DockerfileParser.parse(text, "Dockerfile"),
+                Map.of(),
+                image -> {
+                  asked.add(image);
+                  return image.equals("env-shell")
+                      ? List.of("/bin/env", "X=1", "/bin/sh", "-c")
+                      : null;
+                })
+            .text()
+            .split("\n");
+
+    assertThat(lines[1]).isEqualTo("RUN [\"/bin/env\", \"X=1\", \"/bin/sh\", \"-c\", \"a\\n\"]");
+    assertThat(lines[5]).isEqualTo("RUN [\"/bin/env\", \"X=1\", \"/bin/sh\", \"-c\", \"b\\n\"]");
+    assertThat(lines[9]).isEqualTo("RUN [\"/bin/ash\", \"-c\", \"c\\n\"]");
+    assertThat(lines[13]).isEqualTo("RUN [\"/bin/sh\", \"-c\", \"d\\n\"]");
+    assertThat(asked).containsExactly("env-shell", "plain");
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 
@@ -52,8 +53,9 @@ final class ImageBuild {
   InspectImageResponse run() throws EngineException {
     Path contextTar = request.workDir().resolve(CONTEXT_TAR);
     try {
-      String dockerfileName = writeContext(contextTar);
+      // first, so that heredoc lowering can read the shell of a base image only dockyard reaches
       new BaseImagePreload(client, baseImages).ensure(request);
+      String dockerfileName = writeContext(contextTar);
       Map<String, String> args = buildArgs(request);
       BuildStream stream = new BuildStream(request.module(), request.log());
       try (InputStream in = Files.newInputStream(contextTar)) {
@@ -94,30 +96,53 @@ final class ImageBuild {
     Files.createDirectories(workDir);
     Path dockerfile = workDir.resolve("Dockerfile");
     String dockerfileName = archiveName(request.contextDir(), dockerfile);
+    BuildContext context = BuildContext.open(request.contextDir(), dockerfile);
     SortedSet<String> files =
-        new ContextSelection(
-                BuildContext.open(request.contextDir(), request.workDir().resolve("Dockerfile")))
+        new ContextSelection(context)
             .select(CopySources.of(request.dockerfile(), request.buildArgs()));
     request
         .log()
         .debug("Build context for " + request.module() + ": " + dockerfileName + " " + files);
-    HeredocLowering.Lowered sent = forEngine(request, dockerfile);
+    HeredocLowering.Lowered sent = forEngine(dockerfile);
     Path sentFile = dockerfile;
     if (sent != null) {
       sentFile = workDir.resolve("Dockerfile.engine");
       Files.writeString(sentFile, sent.text());
     }
+    Map<String, String> generated = new LinkedHashMap<>(sent == null ? Map.of() : sent.files());
+    dockerfileDropped(context, files, dockerfileName)
+        .ifPresent(ignore -> generated.put(BuildContext.IGNORE_FILE, ignore));
     try (OutputStream out = Files.newOutputStream(contextTar)) {
       ContextArchive.write(
           request.contextDir(),
           files,
           sentFile,
           dockerfileName,
-          sent == null ? Map.of() : sent.files(),
+          generated,
           request.creationTime(),
           out);
     }
     return dockerfileName;
+  }
+
+  /**
+   * The {@code .dockerignore} that makes the engine drop its Dockerfile from the context once read,
+   * when the build's ignore rules hide the Dockerfile's path (BuildKit never sees it there): the
+   * classic builder is sent the Dockerfile inside the context and removes it, and the {@code
+   * .dockerignore}, only when the context's own {@code .dockerignore} names them. Empty when the
+   * rules do not hide the Dockerfile, or when the context's {@code .dockerignore} is sent as a file
+   * the image may copy (the engine then reads that one).
+   */
+  static Optional<String> dockerfileDropped(
+      BuildContext context, SortedSet<String> files, String dockerfileName) {
+    if (!context.isIgnored(dockerfileName) || files.contains(BuildContext.IGNORE_FILE)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        BuildContext.literalPattern(BuildContext.IGNORE_FILE)
+            + "\n"
+            + BuildContext.literalPattern(dockerfileName)
+            + "\n");
   }
 
   /** The build command: every tag, the args, the target stage, the network and base credentials. */
@@ -152,14 +177,17 @@ final class ImageBuild {
    * The Dockerfile with its heredocs rewritten into what BuildKit runs, or null when it has none:
    * engines without heredoc support (the classic builder, older BuildKit) run it the same way.
    */
-  private static HeredocLowering.Lowered forEngine(ImageRequest request, Path dockerfile)
+  private HeredocLowering.Lowered forEngine(Path dockerfile)
       throws IOException, DockerfileException {
     if (!request.dockerfile().hasHeredocs()) {
       return null;
     }
     HeredocLowering.Lowered lowered =
         HeredocLowering.lower(
-            Files.readString(dockerfile), request.dockerfile(), request.buildArgs());
+            Files.readString(dockerfile),
+            request.dockerfile(),
+            request.buildArgs(),
+            new BaseShells(client, request)::of);
     request
         .log()
         .debug("Heredocs rewritten for the engine, inline files " + lowered.files().keySet());
