@@ -265,7 +265,8 @@ abstract class DockyardMojo extends AbstractMojo {
     if (!ReactorState.willPush(session, config)) {
       return;
     }
-    RegistryGreeting.greet(config.registry(), config.registries().isInsecure(config.registry()));
+    RegistryGreeting.greet(
+        config.registry(), config.registries().isInsecure(config.registry()), state.connections());
     if (config.image().from() == null) {
       return;
     }

@@ -142,7 +142,7 @@ final class BaseImageInspector {
   private RegistryClient connect(
       ImageReference reference, boolean push, Optional<Credential> credential)
       throws IOException, RegistryException {
-    FailoverHttpClient http = new FailoverHttpClient(insecure, false, event -> {});
+    FailoverHttpClient http = SharedHttp.of(credentials.connections(), insecure);
     RegistryClient.Factory factory =
         RegistryClient.factory(
             EventHandlers.NONE, reference.getRegistry(), reference.getRepository(), http);
