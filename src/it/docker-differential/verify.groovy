@@ -111,4 +111,14 @@ String text = report.join('\n') + "\n${cases.size()} cases compared in " +
 checks.file('differences.txt').text = text
 println text
 assert failed.isEmpty() : "daemonless images differ from docker build: ${failed}; see differences.txt"
+
+// Each known difference of the layer format is said in the build, once, naming its COPY and paths.
+String log = checks.log()
+def said = { String wanted -> log.readLines().findAll { it.startsWith('[WARNING]') && it.contains(wanted) } }
+assert said('copies 3 symlinks /wl/to-dir, /wl/to-file, /wl/up as what they point at').size() == 1 :
+    'the links followed in c16 are named once'
+assert said('writes into the base image directory /tmp (1777)').size() == 1 :
+    'the sticky /tmp of c25 is named once'
+assert said('daemonless engine\'s layers').size() == 2 : 'no other case is warned of'
+
 return true

@@ -50,6 +50,28 @@ import java.util.stream.Stream;
 public final class CopyPlanner {
 
   private static final Pattern CHOWN = Pattern.compile("(\\d+)(?::(\\d+))?");
+
+  /** Told of each symlink met inside a copied directory and planned as what it points at. */
+  @FunctionalInterface
+  public interface LinkFollowed {
+    void at(CopyStep step, String containerPath);
+  }
+
+  private final LinkFollowed linkFollowed;
+
+  /** A planner that follows links inside copied directories without telling anyone. */
+  public CopyPlanner() {
+    this((step, path) -> {});
+  }
+
+  /**
+   * A planner that tells {@code linkFollowed} of every symlink inside a copied directory, which
+   * {@code docker build} would copy as a link.
+   */
+  public CopyPlanner(LinkFollowed linkFollowed) {
+    this.linkFollowed = linkFollowed;
+  }
+
   private static final Pattern CHMOD = Pattern.compile("[0-7]{3,4}");
 
   /**
@@ -62,7 +84,7 @@ public final class CopyPlanner {
    */
   public List<PlannedFile> plan(CopyStep step, BuildContext ctx, Path scratchDir)
       throws DockerfileException, IOException {
-    return new Planning(step, ctx, scratchDir, null).run();
+    return new Planning(step, ctx, scratchDir, null, linkFollowed).run();
   }
 
   /**
@@ -71,7 +93,7 @@ public final class CopyPlanner {
    */
   public List<PlannedFile> plan(CopyStep step, BuildContext ctx, Path scratchDir, ImageTree tree)
       throws DockerfileException, IOException {
-    return new Planning(step, ctx, scratchDir, tree).run();
+    return new Planning(step, ctx, scratchDir, tree, linkFollowed).run();
   }
 
   /** The state of one {@link #plan} call. */
@@ -87,10 +109,13 @@ public final class CopyPlanner {
     private final Map<String, PlannedFile> planned = new LinkedHashMap<>();
     private final Map<Path, String> archiveOwners = new HashMap<>();
     private final Set<Path> unpacked = new HashSet<>();
+    private final LinkFollowed linkFollowed;
 
-    Planning(CopyStep step, BuildContext ctx, Path scratchDir, ImageTree tree)
+    Planning(
+        CopyStep step, BuildContext ctx, Path scratchDir, ImageTree tree, LinkFollowed linkFollowed)
         throws DockerfileException, IOException {
       this.step = step;
+      this.linkFollowed = linkFollowed;
       this.tree = tree;
       this.archives = new ArchiveSources(step);
       this.context = new CopyTree(ctx, ctx.root().toRealPath(), "the build context");
@@ -202,6 +227,7 @@ public final class CopyPlanner {
         String realName = childName;
         if (link) {
           real = tree.real(child, childName, childName, step);
+          linkFollowed.at(step, containerPath);
           realName = tree.relative(real);
           if (tree.ctx().isIgnored(realName)) {
             throw fail(

@@ -47,7 +47,8 @@ final class ImageAssembly {
       throws DockerfileException, IOException, RegistryException, CredentialRetrievalException {
     BuildContext context =
         BuildContext.open(request.contextDir(), request.workDir().resolve("Dockerfile"));
-    CopyPlanner planner = new CopyPlanner();
+    LayerLimits limits = new LayerLimits();
+    CopyPlanner planner = new CopyPlanner(limits::linkFollowed);
     List<List<PlannedFile>> layers = new ArrayList<>();
     ImageTree tree = recipe.copies().isEmpty() ? null : baseTree.get();
     int index = 0;
@@ -57,6 +58,7 @@ final class ImageAssembly {
         step = step.withChown(users.get().resolve(step));
       }
       List<PlannedFile> layer = planner.plan(step, context, scratch, tree);
+      limits.warn(step, layer, tree, request.log());
       tree.add(layer);
       layers.add(layer);
       index++;
