@@ -38,8 +38,15 @@ def complete = { String when ->
   }
 }
 def report = []
-plan.eachWithIndex { String target, int i ->
-  int round = i + 1
+// A kill aimed at a short phase (the manifest's ends with one request) may land in the next one:
+// that target is tried again, at once after its marker, up to twice; every kill is still checked.
+def queue = plan.collect { [target: it, again: 0] }
+def hits = [] as Set
+int round = 0
+while (!queue.isEmpty()) {
+  def aim = queue.remove(0)
+  String target = aim.target
+  round++
   // New content every round: each deploy has layers, blobs, a manifest and tags to push.
   services.each { s ->
     def file = new File(basedir, "${s}/src/main/resources/round.txt")
@@ -55,7 +62,7 @@ plan.eachWithIndex { String target, int i ->
   }
   def killedLog = new File(basedir, "killed-${round}.log")
   def process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true).redirectOutput(killedLog).start()
-  long delay = random.nextInt(21)
+  long delay = aim.again > 0 ? 0 : random.nextInt(21)
   long deadline = System.currentTimeMillis() + 120_000
   boolean seen = false
   long offset = 0
@@ -100,6 +107,10 @@ plan.eachWithIndex { String target, int i ->
   def line = "kill ${round}: aimed at ${target} +${delay} ms, hit ${hit}${finished ? ' (the build had finished)' : ''}; rerun exit ${rerun.exit}"
   println line
   report << line
+  hits << hit
+  if (hit != target && !hits.contains(target) && aim.again < 2) {
+    queue.add(0, [target: target, again: aim.again + 1])
+  }
 }
 new File(basedir, 'kills.txt').text = report.join('\n') + '\n'
 assert plan.toSet() == report.collect { (it =~ /hit (\w+)/)[0][1] }.toSet() : "phases hit: ${report}"

@@ -13,9 +13,22 @@ final class WorkAhead {
   private WorkAhead() {}
 
   static void start(Runnable ahead) {
-    Thread thread = new Thread(ahead, "dockyard-ahead");
+    Thread thread = new Thread(() -> quietly(ahead), "dockyard-ahead");
     thread.setDaemon(true);
     thread.setContextClassLoader(WorkAhead.class.getClassLoader());
     thread.start();
+  }
+
+  /**
+   * Runs the work, which may still be under way when a failed build ends and Maven closes the
+   * plugin's class realm: a class it then cannot load ends the head start without a word, as any
+   * other failure of it does (the module that needs the answer meets that failure itself).
+   */
+  private static void quietly(Runnable ahead) {
+    try {
+      ahead.run();
+    } catch (RuntimeException | LinkageError e) {
+      // a head start only
+    }
   }
 }
