@@ -36,12 +36,16 @@ public final class HeredocLowering {
   private final StageVariables variables;
   private final Map<String, List<String>> stageShells = new HashMap<>();
   private final Map<String, String> files = new LinkedHashMap<>();
-  private Function<String, List<String>> baseShell = image -> null;
+  private final Function<String, List<String>> baseShell;
   private List<String> shell = DEFAULT_SHELL;
   private String stage;
 
-  private HeredocLowering(Dockerfile dockerfile, Map<String, String> buildArgs) {
+  private HeredocLowering(
+      Dockerfile dockerfile,
+      Map<String, String> buildArgs,
+      Function<String, List<String>> baseShell) {
     this.dockerfile = dockerfile;
+    this.baseShell = baseShell;
     this.variables = new StageVariables(dockerfile.escape(), buildArgs);
   }
 
@@ -68,9 +72,7 @@ public final class HeredocLowering {
       Map<String, String> buildArgs,
       Function<String, List<String>> baseShell)
       throws DockerfileException {
-    HeredocLowering lowering = new HeredocLowering(dockerfile, buildArgs);
-    lowering.baseShell = baseShell;
-    return lowering.run(text);
+    return new HeredocLowering(dockerfile, buildArgs, baseShell).run(text);
   }
 
   private Lowered run(String text) throws DockerfileException {

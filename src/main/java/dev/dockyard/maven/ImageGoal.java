@@ -15,7 +15,7 @@ abstract class ImageGoal extends DockyardMojo {
   public final void execute() throws MojoExecutionException, MojoFailureException {
     ModuleConfig config = config();
     try {
-      Optional<ModulePlan> planned = imagePlan(config, goal());
+      Optional<ModulePlan> planned = imagePlan(config);
       if (planned.isPresent()) {
         run(planned.get(), config);
       }
@@ -28,10 +28,10 @@ abstract class ImageGoal extends DockyardMojo {
    * The image this goal works on, or empty when it skips the module (logged, and reported unless
    * {@code -Ddockyard.skip} turned dockyard off): a module that is no image, with the reason.
    */
-  private Optional<ModulePlan> imagePlan(ModuleConfig config, String goal) throws Exception {
+  private Optional<ModulePlan> imagePlan(ModuleConfig config) throws Exception {
     if (config.skip()) {
       getLog()
-          .info("Skipping dockyard:" + goal + ": dockyard.skip is set (remove -Ddockyard.skip)");
+          .info("Skipping dockyard:" + goal() + ": dockyard.skip is set (remove -Ddockyard.skip)");
       return Optional.empty();
     }
     ModulePlan plan = plan(config);

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.core.NameParser;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.registry.CredentialLookupException;
 import java.util.ArrayList;
@@ -22,15 +23,20 @@ final class BaseShells {
 
   private final DockerClient client;
   private final ImageRequest request;
+  private final List<String> images;
 
   BaseShells(DockerClient client, ImageRequest request) {
     this.client = client;
     this.request = request;
+    this.images = BaseImagePreload.baseImages(request.dockerfile());
   }
 
-  /** The base image's shell, or null when it names none or cannot be read. */
+  /**
+   * The shell of a FROM line's image, or null when it names none, cannot be read, or is no image
+   * the engine pulls (a stage, {@code scratch}, a name with a build argument).
+   */
   List<String> of(String reference) {
-    if (reference.contains("$") || reference.equalsIgnoreCase("scratch")) {
+    if (!images.contains(reference)) {
       return null;
     }
     InspectImageResponse image = inspect(reference);
@@ -65,18 +71,12 @@ final class BaseShells {
   }
 
   private void pull(String reference) {
-    int at = reference.indexOf('@');
-    int colon = reference.lastIndexOf(':');
-    String repository = reference;
-    String tag = "latest";
-    if (at >= 0) {
-      repository = reference.substring(0, at);
-      tag = reference.substring(at + 1);
-    } else if (colon > reference.lastIndexOf('/')) {
-      repository = reference.substring(0, colon);
-      tag = reference.substring(colon + 1);
+    // a digest stays in the name; a name alone means latest (an empty tag pulls every tag)
+    NameParser.ReposTag name = NameParser.parseRepositoryTag(reference);
+    PullImageCmd pull = client.pullImageCmd(name.repos);
+    if (!name.tag.isEmpty() || !reference.contains("@")) {
+      pull.withTag(name.tag.isEmpty() ? "latest" : name.tag);
     }
-    PullImageCmd pull = client.pullImageCmd(repository).withTag(tag);
     try {
       RegistryAuth.registryOf(reference)
           .flatMap(new RegistryAuth(request.registries(), request.log())::forRegistry)

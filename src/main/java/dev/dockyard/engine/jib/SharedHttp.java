@@ -17,7 +17,7 @@ final class SharedHttp {
 
   /** The client for calls made on this thread. */
   static FailoverHttpClient of(RegistryConnections connections, boolean insecure) {
-    if (connections == null || ScopedTrust.scoped() != null) {
+    if (ScopedTrust.scoped() != null) {
       return create(insecure);
     }
     String key = "http client" + (insecure ? " insecure" : "");
