@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.compress.archivers.ArchiveException;
 import org.apache.commons.compress.archivers.ArchiveStreamFactory;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -43,9 +42,10 @@ final class ArchiveSources {
    *
    * @param root the folder it was unpacked into
    * @param owners the {@code uid:gid} of each unpacked file that is not root's
-   * @param entries every unpacked path, which keeps its own mode and owner in the image
+   * @param modes the mode of every unpacked path (setuid, setgid and sticky bits included), which
+   *     keeps its own mode and owner in the image
    */
-  record Unpacked(Path root, Map<Path, String> owners, Set<Path> entries) {}
+  record Unpacked(Path root, Map<Path, String> owners, Map<Path, Integer> modes) {}
 
   boolean isTar(Path real, String name) throws DockerfileException, IOException {
     try (InputStream in = new BufferedInputStream(decompressed(real, name))) {
@@ -112,7 +112,6 @@ final class ArchiveSources {
         } else if (entry.isSymbolicLink()) {
           Files.deleteIfExists(target);
           Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
-          continue;
         } else if (entry.isLink()) {
           Path linked = entryTarget(out, entry.getLinkName(), name);
           insist(out, linked, entry.getName(), name);
@@ -137,9 +136,11 @@ final class ArchiveSources {
     List<Path> written = new ArrayList<>(modes.keySet());
     written.sort(Comparator.comparingInt(Path::getNameCount).reversed());
     for (Path path : written) {
-      Files.setPosixFilePermissions(path, DirectoryEntries.permissions(modes.get(path)));
+      if (!Files.isSymbolicLink(path)) {
+        Files.setPosixFilePermissions(path, DirectoryEntries.permissions(modes.get(path)));
+      }
     }
-    return new Unpacked(out, owners, Set.copyOf(modes.keySet()));
+    return new Unpacked(out, owners, Map.copyOf(modes));
   }
 
   private Path entryTarget(Path out, String entryName, String source) throws DockerfileException {

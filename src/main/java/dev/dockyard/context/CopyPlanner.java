@@ -9,8 +9,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,39 +38,21 @@ import java.util.stream.Stream;
  * its parents get no entry.
  *
  * <p>Stricter than Docker: an absolute source or a {@code ../} that leaves the context is an error
- * (Docker silently re-roots them), as is any symlink whose target resolves outside the context.
+ * (Docker silently re-roots them), as is a symlink named as a source (or on its path) whose target
+ * resolves outside the context.
  *
- * <p>Symlinks inside the context are followed, everywhere: a symlink named as a source is followed
- * as Docker follows it, and a symlink met while walking a copied directory is copied as the file or
- * directory it points to, whereas Docker would copy the link itself. The image layer format
- * jib-core builds has no symlink entries, so following is the only faithful option; a link whose
- * target is missing, excluded by {@code .dockerignore}, or an ancestor of itself is an error rather
- * than a silently different image.
+ * <p>Symlinks as Docker treats them: one named as a source (or on a source's path) is followed, and
+ * what it points at is copied; one met while walking a copied directory, or unpacked from an
+ * archive, is copied as the link it is, its target kept as written, wherever it points. Modes keep
+ * their setuid, setgid and sticky bits, from the context, an archive entry, or a directory of the
+ * image the step passes through, as BuildKit keeps them; {@code --chmod} sets none.
  */
 public final class CopyPlanner {
 
   private static final Pattern CHOWN = Pattern.compile("(\\d+)(?::(\\d+))?");
 
-  /** Told of each symlink met inside a copied directory and planned as what it points at. */
-  @FunctionalInterface
-  public interface LinkFollowed {
-    void at(CopyStep step, String containerPath);
-  }
-
-  private final LinkFollowed linkFollowed;
-
-  /** A planner that follows links inside copied directories without telling anyone. */
-  public CopyPlanner() {
-    this((step, path) -> {});
-  }
-
-  /**
-   * A planner that tells {@code linkFollowed} of every symlink inside a copied directory, which
-   * {@code docker build} would copy as a link.
-   */
-  public CopyPlanner(LinkFollowed linkFollowed) {
-    this.linkFollowed = linkFollowed;
-  }
+  private static final Set<PosixFilePermission> ALL =
+      Set.copyOf(EnumSet.allOf(PosixFilePermission.class));
 
   private static final Pattern CHMOD = Pattern.compile("[0-7]{3,4}");
 
@@ -84,7 +66,7 @@ public final class CopyPlanner {
    */
   public List<PlannedFile> plan(CopyStep step, BuildContext ctx, Path scratchDir)
       throws DockerfileException, IOException {
-    return new Planning(step, ctx, scratchDir, null, linkFollowed).run();
+    return new Planning(step, ctx, scratchDir, null).run();
   }
 
   /**
@@ -93,7 +75,7 @@ public final class CopyPlanner {
    */
   public List<PlannedFile> plan(CopyStep step, BuildContext ctx, Path scratchDir, ImageTree tree)
       throws DockerfileException, IOException {
-    return new Planning(step, ctx, scratchDir, tree, linkFollowed).run();
+    return new Planning(step, ctx, scratchDir, tree).run();
   }
 
   /** The state of one {@link #plan} call. */
@@ -108,14 +90,11 @@ public final class CopyPlanner {
     private final SourceMatches sourcesOf;
     private final Map<String, PlannedFile> planned = new LinkedHashMap<>();
     private final Map<Path, String> archiveOwners = new HashMap<>();
-    private final Set<Path> unpacked = new HashSet<>();
-    private final LinkFollowed linkFollowed;
+    private final Map<Path, Integer> archiveModes = new HashMap<>();
 
-    Planning(
-        CopyStep step, BuildContext ctx, Path scratchDir, ImageTree tree, LinkFollowed linkFollowed)
+    Planning(CopyStep step, BuildContext ctx, Path scratchDir, ImageTree tree)
         throws DockerfileException, IOException {
       this.step = step;
-      this.linkFollowed = linkFollowed;
       this.tree = tree;
       this.archives = new ArchiveSources(step);
       this.context = new CopyTree(ctx, ctx.root().toRealPath(), "the build context");
@@ -202,14 +181,6 @@ public final class CopyPlanner {
      */
     private void walk(CopyTree tree, Path dir, String name, String containerDir)
         throws DockerfileException, IOException {
-      Set<Path> ancestors = new HashSet<>();
-      ancestors.add(dir);
-      walk(tree, dir, name, containerDir, ancestors);
-    }
-
-    private void walk(
-        CopyTree tree, Path dir, String name, String containerDir, Set<Path> ancestors)
-        throws DockerfileException, IOException {
       List<Path> children;
       try (Stream<Path> list = Files.list(dir)) {
         children =
@@ -223,48 +194,61 @@ public final class CopyPlanner {
         if (ignored && (link || !Files.isDirectory(child) || !tree.ctx().hasExceptions())) {
           continue;
         }
-        Path real = child;
-        String realName = childName;
         if (link) {
-          real = tree.real(child, childName, childName, step);
-          linkFollowed.at(step, containerPath);
-          realName = tree.relative(real);
-          if (tree.ctx().isIgnored(realName)) {
-            throw fail(
-                step.keyword() + " failed: symlink points at a file excluded by .dockerignore",
-                childName,
-                "replace the link with the file itself, or stop excluding '" + realName + "'");
-          }
+          emitLink(child, containerPath);
+          continue;
         }
-        if (Files.isDirectory(real)) {
-          if (!ancestors.add(real)) {
-            throw fail(
-                step.keyword() + " failed: symlink loop in " + tree.name(),
-                childName,
-                "remove the link, it points at a directory that contains it");
-          }
+        if (Files.isDirectory(child)) {
           if (!ignored) {
-            emit(real, containerPath, true);
+            emit(child, containerPath, true);
           }
-          walk(tree, real, realName, containerPath, ancestors);
-          ancestors.remove(real);
-        } else if (Files.isRegularFile(real)) {
-          emit(real, containerPath, false);
+          walk(tree, child, childName, containerPath);
+        } else if (Files.isRegularFile(child)) {
+          emit(child, containerPath, false);
         }
         // Sockets, pipes and devices are not content; Docker skips sockets too.
       }
     }
 
-    /** Resolves every symlink in {@code path} and insists the result stays inside {@code tree}. */
+    /** Plans a file or directory with the mode and owner Docker gives it. */
     private void emit(Path source, String containerPath, boolean directory) throws IOException {
       // Docker gives unpacked archive entries their own modes and owners, --chmod/--chown or not.
-      boolean own = unpacked.contains(source);
-      Set<PosixFilePermission> permissions =
-          chmod != null && !own ? chmod : permissionsOf(source, directory);
-      String ownership = chown != null && !own ? chown : archiveOwners.get(source);
-      planned.remove(containerPath);
-      planned.put(
-          containerPath, new PlannedFile(source, containerPath, directory, permissions, ownership));
+      boolean own = archiveModes.containsKey(source);
+      boolean chmodded = chmod != null && !own;
+      Set<PosixFilePermission> permissions = chmodded ? chmod : permissionsOf(source, directory);
+      int special = 0;
+      if (own) {
+        special = archiveModes.get(source) & PlannedFile.SPECIAL_BITS;
+      } else if (!chmodded) {
+        special = special(source);
+      }
+      plan(
+          new PlannedFile(
+              source, containerPath, directory, permissions, owner(source), null, special));
+    }
+
+    /** Plans a symlink as the link it is: all permission bits, the step's or the entry's owner. */
+    private void emitLink(Path link, String containerPath) throws IOException {
+      String target = Files.readSymbolicLink(link).toString();
+      plan(new PlannedFile(link, containerPath, false, ALL, owner(link), target, 0));
+    }
+
+    private String owner(Path source) {
+      return chown != null && !archiveModes.containsKey(source) ? chown : archiveOwners.get(source);
+    }
+
+    private void plan(PlannedFile file) {
+      planned.remove(file.containerPath());
+      planned.put(file.containerPath(), file);
+    }
+
+    /** The setuid, setgid and sticky bits of a file or directory of the context. */
+    private static int special(Path source) throws IOException {
+      try {
+        return ((Integer) Files.getAttribute(source, "unix:mode")) & PlannedFile.SPECIAL_BITS;
+      } catch (UnsupportedOperationException | IllegalArgumentException e) {
+        return 0;
+      }
     }
 
     private static Set<PosixFilePermission> permissionsOf(Path source, boolean directory)
@@ -289,7 +273,7 @@ public final class CopyPlanner {
     private CopyTree unpack(SourceMatches.Source source) throws DockerfileException, IOException {
       ArchiveSources.Unpacked archive = archives.unpack(source.real(), source.name(), scratchDir);
       archiveOwners.putAll(archive.owners());
-      unpacked.addAll(archive.entries());
+      archiveModes.putAll(archive.modes());
       return new CopyTree(
           BuildContext.unfiltered(archive.root()),
           archive.root(),

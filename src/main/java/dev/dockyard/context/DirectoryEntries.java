@@ -75,7 +75,8 @@ final class DirectoryEntries {
   }
 
   private static PlannedFile entry(Path source, String path, int mode, String owner) {
-    return new PlannedFile(source, path, true, permissions(mode), owner);
+    return new PlannedFile(
+        source, path, true, permissions(mode), owner, null, mode & PlannedFile.SPECIAL_BITS);
   }
 
   /** The permission bits of a mode (setuid, setgid and sticky have no place in the set). */

@@ -1,6 +1,5 @@
 package dev.dockyard.context;
 
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -93,7 +92,7 @@ public final class ImageTree {
   public void add(List<PlannedFile> files) {
     for (PlannedFile file : files) {
       String path = absolute(file.containerPath());
-      if (!file.directory()) {
+      if (!file.directory() && !file.isLink()) {
         // a file replaces a directory or link of that name
         nodes.remove(path);
         removeBelow(path);
@@ -107,7 +106,11 @@ public final class ImageTree {
         uid = Integer.parseInt(ids[0]);
         gid = Integer.parseInt(ids.length > 1 ? ids[1] : ids[0]);
       }
-      put(path, new Node(Kind.DIRECTORY, modeOf(file), uid, gid, null));
+      put(
+          path,
+          file.isLink()
+              ? new Node(Kind.SYMLINK, file.mode(), uid, gid, file.link())
+              : new Node(Kind.DIRECTORY, file.mode(), uid, gid, null));
     }
   }
 
@@ -180,14 +183,6 @@ public final class ImageTree {
     String prefix = directory.equals("/") ? "/" : directory + "/";
     Map<String, Node> below = nodes.tailMap(prefix, true);
     below.keySet().removeIf(key -> key.startsWith(prefix));
-  }
-
-  private static int modeOf(PlannedFile file) {
-    int mode = 0;
-    for (PosixFilePermission permission : file.permissions()) {
-      mode |= 1 << (8 - permission.ordinal());
-    }
-    return mode;
   }
 
   static String absolute(String path) {

@@ -362,17 +362,19 @@ class CopyPlannerTest {
   }
 
   @Test
-  void rejectsSymlinkInsideCopiedDirectoryPointingOutsideTheContext() throws Exception {
+  void aLinkInsideACopiedDirectoryIsKeptAsWrittenWhereverItPointsOrWhenItDangles()
+      throws Exception {
     file("conf/app.yml");
     Files.createDirectories(tmp.resolve("etc"));
     Files.createSymbolicLink(root.resolve("conf/hosts"), tmp.resolve("etc"));
+    Files.createSymbolicLink(root.resolve("conf/gone"), Path.of("../missing.txt"));
 
-    assertFails(
-        copy("/etc/app/", "conf"),
-        "COPY failed: symlink points outside the build context: 'conf/hosts' at "
-            + AT
-            + "; replace the link 'conf/hosts' with the file itself, or make it point inside the"
-            + " build context");
+    assertThat(plan(copy("/etc/app/", "conf")))
+        .extracting(PlannedFile::containerPath, PlannedFile::link)
+        .containsExactly(
+            tuple("/etc/app/app.yml", null),
+            tuple("/etc/app/gone", "../missing.txt"),
+            tuple("/etc/app/hosts", tmp.resolve("etc").toString()));
   }
 
   @Test
@@ -386,33 +388,28 @@ class CopyPlannerTest {
   }
 
   @Test
-  void symlinksInsideCopiedDirectoryAreCopiedAsTheirTargets() throws Exception {
+  void symlinksInsideACopiedDirectoryAreCopiedAsLinksNotFollowed() throws Exception {
     file("conf/real/app.yml");
     Files.createSymbolicLink(root.resolve("conf/current"), Path.of("real"));
     Files.createSymbolicLink(root.resolve("conf/app.yml"), Path.of("real/app.yml"));
-
-    List<PlannedFile> plan = plan(copy("/etc/app/", "conf"));
-
-    assertThat(plan)
-        .extracting(PlannedFile::containerPath, PlannedFile::directory)
-        .containsExactly(
-            tuple("/etc/app/app.yml", false),
-            tuple("/etc/app/current", true),
-            tuple("/etc/app/current/app.yml", false),
-            tuple("/etc/app/real", true),
-            tuple("/etc/app/real/app.yml", false));
-  }
-
-  @Test
-  void rejectsSymlinkLoopInsideCopiedDirectory() throws Exception {
-    file("conf/app.yml");
     Files.createSymbolicLink(root.resolve("conf/self"), Path.of("."));
 
-    assertFails(
-        copy("/etc/app/", "conf"),
-        "COPY failed: symlink loop in the build context: 'conf/self' at "
-            + AT
-            + "; remove the link, it points at a directory that contains it");
+    List<PlannedFile> plan = plan(step(false, "/", "/etc/app/", "1000", null, "conf"));
+
+    assertThat(plan)
+        .extracting(
+            PlannedFile::containerPath,
+            PlannedFile::directory,
+            PlannedFile::link,
+            PlannedFile::mode,
+            PlannedFile::ownership)
+        .containsExactly(
+            tuple("/etc/app/app.yml", false, "real/app.yml", 0777, "1000:1000"),
+            tuple("/etc/app/current", false, "real", 0777, "1000:1000"),
+            tuple("/etc/app/real", true, null, 0755, "1000:1000"),
+            tuple("/etc/app/real/app.yml", false, null, 0644, "1000:1000"),
+            tuple("/etc/app/self", false, ".", 0777, "1000:1000"));
+    assertThat(plan.get(1).source()).isEqualTo(root.toRealPath().resolve("conf/current"));
   }
 
   // ---- permissions and ownership -----------------------------------------------------------
@@ -436,6 +433,21 @@ class CopyPlannerTest {
         .containsExactly(
             tuple("/usr/local/bin/private", "rwx------", null),
             tuple("/usr/local/bin/run.sh", "rwxr-x---", null));
+  }
+
+  @Test
+  void keepsSetuidSetgidAndStickyBitsOfTheContextUnlessChmodSetsTheMode() throws Exception {
+    file("bin/tool");
+    Files.createDirectories(root.resolve("bin/shared"));
+    Files.setAttribute(root.resolve("bin/tool"), "unix:mode", 04755);
+    Files.setAttribute(root.resolve("bin/shared"), "unix:mode", 03775);
+
+    assertThat(plan(copy("/opt/", "bin")))
+        .extracting(PlannedFile::containerPath, PlannedFile::mode)
+        .containsExactly(tuple("/opt/shared", 03775), tuple("/opt/tool", 04755));
+    assertThat(plan(step(false, "/", "/opt/", null, "750", "bin")))
+        .extracting(PlannedFile::containerPath, PlannedFile::mode)
+        .containsExactly(tuple("/opt/shared", 0750), tuple("/opt/tool", 0750));
   }
 
   @Test
@@ -518,6 +530,32 @@ class CopyPlannerTest {
             tuple("/opt/app/bin", true, "rwxr-xr-x", null),
             tuple("/opt/app/bin/run.sh", false, "rwxr-xr-x", "1000:1000"));
     assertThat(plan.get(3).source()).startsWith(scratch.toRealPath()).hasContent("#!/bin/sh");
+  }
+
+  @Test
+  void addKeepsTheArchivesLinksAsLinksAndItsSpecialBits() throws Exception {
+    try (TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(Files.newOutputStream(root.resolve("dist.tar")))) {
+      entry(tar, "bin/", 01777, 0, 0, null);
+      entry(tar, "bin/tool", 04755, 0, 0, "tool");
+      TarArchiveEntry link = new TarArchiveEntry("bin/latest", TarArchiveEntry.LF_SYMLINK);
+      link.setLinkName("tool");
+      link.setUserId(7);
+      link.setGroupId(8);
+      tar.putArchiveEntry(link);
+      tar.closeArchiveEntry();
+    }
+
+    assertThat(plan(step(true, "/", "/opt/", "2000", null, "dist.tar")))
+        .extracting(
+            PlannedFile::containerPath,
+            PlannedFile::link,
+            PlannedFile::mode,
+            PlannedFile::ownership)
+        .containsExactly(
+            tuple("/opt/bin", null, 01777, null),
+            tuple("/opt/bin/latest", "tool", 0777, "7:8"),
+            tuple("/opt/bin/tool", null, 04755, null));
   }
 
   @Test

@@ -117,4 +117,33 @@ class ImageTreeTest {
     assertThat(tree.find("/owned")).contains(new Node(Kind.DIRECTORY, 0750, 1000, 50, null));
     assertThat(tree.isDirectory("/opt/x")).isFalse();
   }
+
+  @Test
+  void aCopiedLinkAndASpecialModeAreThereForTheStepsAfterIt() {
+    ImageTree tree = new ImageTree();
+    tree.apply(List.of(dir("srv/", 0755, 0), dir("srv/v2/", 0755, 0)));
+    Path any = Path.of(".");
+    tree.add(
+        List.of(
+            new PlannedFile(
+                any,
+                "/srv/current",
+                false,
+                PosixFilePermissions.fromString("rwxrwxrwx"),
+                "7:7",
+                "v2",
+                0),
+            new PlannedFile(
+                any,
+                "/tmp",
+                true,
+                PosixFilePermissions.fromString("rwxrwxrwx"),
+                null,
+                null,
+                01000)));
+
+    assertThat(tree.find("/srv/current")).contains(new Node(Kind.SYMLINK, 0777, 7, 7, "v2"));
+    assertThat(tree.resolve("/srv/current/app.jar")).isEqualTo("/srv/v2/app.jar");
+    assertThat(tree.find("/tmp")).contains(new Node(Kind.DIRECTORY, 01777, 0, 0, null));
+  }
 }

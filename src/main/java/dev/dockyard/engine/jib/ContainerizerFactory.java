@@ -7,6 +7,7 @@ import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.Target;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
@@ -73,13 +74,18 @@ final class ContainerizerFactory {
         .setAllowInsecureRegistries(allowInsecure)
         .setBaseImageLayersCache(request.baseLayersCache())
         // Beside the base layers, outside target/: survives mvn clean and is shared by modules.
-        .setApplicationLayersCache(request.baseLayersCache().resolveSibling("layers"))
+        .setApplicationLayersCache(applicationLayersCache(request))
         .addEventHandler(LogEvent.class, watcher.andThen(event -> log(event, quiet)))
         .addEventHandler(ProgressEvent.class, progress::accept);
     if (executor != null) {
       containerizer.setExecutorService(executor);
     }
     return containerizer;
+  }
+
+  /** jib's cache of the layers it builds: beside the base image layers. */
+  static Path applicationLayersCache(ImageRequest request) {
+    return request.baseLayersCache().resolveSibling("layers");
   }
 
   private void log(LogEvent event, boolean quiet) {

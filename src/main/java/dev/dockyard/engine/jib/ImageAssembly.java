@@ -1,11 +1,13 @@
 package dev.dockyard.engine.jib;
 
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FileEntry;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
@@ -47,8 +49,7 @@ final class ImageAssembly {
       throws DockerfileException, IOException, RegistryException, CredentialRetrievalException {
     BuildContext context =
         BuildContext.open(request.contextDir(), request.workDir().resolve("Dockerfile"));
-    LayerLimits limits = new LayerLimits();
-    CopyPlanner planner = new CopyPlanner(limits::linkFollowed);
+    CopyPlanner planner = new CopyPlanner();
     List<List<PlannedFile>> layers = new ArrayList<>();
     ImageTree tree = recipe.copies().isEmpty() ? null : baseTree.get();
     int index = 0;
@@ -58,7 +59,6 @@ final class ImageAssembly {
         step = step.withChown(users.get().resolve(step));
       }
       List<PlannedFile> layer = planner.plan(step, context, scratch, tree);
-      limits.warn(step, layer, tree, request.log());
       tree.add(layer);
       layers.add(layer);
       index++;
@@ -90,7 +90,8 @@ final class ImageAssembly {
       JibCredentials credentials,
       ImageRecipe recipe,
       List<List<PlannedFile>> planned,
-      ImageRequest request) {
+      ImageRequest request)
+      throws IOException, CacheDirectoryCreationException {
     JibContainerBuilder builder =
         base.isScratch()
             ? Jib.fromScratch()
@@ -139,26 +140,53 @@ final class ImageAssembly {
     return ports;
   }
 
-  /** Adds one layer per COPY/ADD, with the files planned for it. */
+  /**
+   * Adds one layer per COPY/ADD, with the files planned for it; a layer jib-core cannot write as
+   * {@code docker build} does is written into jib's cache first ({@link ExactLayers}).
+   */
   static void addLayers(
       JibContainerBuilder builder,
       ImageRecipe recipe,
       List<List<PlannedFile>> planned,
-      ImageRequest request) {
+      ImageRequest request)
+      throws IOException, CacheDirectoryCreationException {
     for (int i = 0; i < planned.size(); i++) {
       CopyStep step = recipe.copies().get(i);
-      FileEntriesLayer.Builder layer =
-          FileEntriesLayer.builder()
-              .setName(step.keyword().toLowerCase() + " " + step.location().line());
-      for (PlannedFile file : planned.get(i)) {
-        layer.addEntry(
-            request.origins().getOrDefault(file.source(), file.source()),
-            AbsoluteUnixPath.get(file.containerPath()),
-            FilePermissions.fromPosixFilePermissions(file.permissions()),
-            request.creationTime(),
-            file.ownership() == null ? "" : file.ownership());
+      List<PlannedFile> files = planned.get(i);
+      List<FileEntry> entries = new ArrayList<>();
+      for (PlannedFile file : files) {
+        entries.add(
+            new FileEntry(
+                source(file, request),
+                AbsoluteUnixPath.get(file.containerPath()),
+                FilePermissions.fromPosixFilePermissions(file.permissions()),
+                request.creationTime(),
+                file.ownership() == null ? "" : file.ownership()));
       }
-      builder.addFileEntriesLayer(layer.build());
+      if (ExactLayers.needed(files)) {
+        ExactLayers.cache(
+            ContainerizerFactory.applicationLayersCache(request),
+            files,
+            entries,
+            request.creationTime());
+      }
+      builder.addFileEntriesLayer(
+          FileEntriesLayer.builder()
+              .setName(step.keyword().toLowerCase() + " " + step.location().line())
+              .setEntries(entries)
+              .build());
     }
+  }
+
+  /**
+   * The file jib is given for a planned one: a jar's origin for a link of it laid out in the
+   * context; for a symlink, which jib never reads (its layer is written by {@link ExactLayers}),
+   * the directory holding it, which exists even when the link dangles.
+   */
+  private static Path source(PlannedFile file, ImageRequest request) {
+    if (file.isLink()) {
+      return file.source().toAbsolutePath().getParent();
+    }
+    return request.origins().getOrDefault(file.source(), file.source());
   }
 }

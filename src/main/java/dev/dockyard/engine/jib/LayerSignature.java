@@ -15,16 +15,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What makes two layers byte-identical before either is built: each file's target path, mode, owner
- * and time in the image, and its source's content. A file of the build context (the module: its
- * classes, resources and what dockyard laid out under {@code target/dockyard}) of up to {@value
- * #HASHED_UP_TO} bytes is known by the SHA-256 of its bytes, so what {@code mvn clean} wrote again
- * unchanged keeps its signature. Any other file, and a larger one, by its size and modification
- * time: jars of the local Maven repository and of dockyard's caches only change with their content,
- * and reading 30-70 MB of them per service would cost more than the check saves. A jar laid out in
- * the context as a link of such a file (its origin) is known by its origin's size and time: jars
- * hard-linked from the local Maven repository are not read, and give the same signature in every
- * module.
+ * What makes two layers byte-identical before either is built: each entry's target path, mode,
+ * owner and time in the image, a symlink's target, and a file's content. A file of the build
+ * context (the module: its classes, resources and what dockyard laid out under {@code
+ * target/dockyard}) of up to {@value #HASHED_UP_TO} bytes is known by the SHA-256 of its bytes, so
+ * what {@code mvn clean} wrote again unchanged keeps its signature. Any other file, and a larger
+ * one, by its size and modification time: jars of the local Maven repository and of dockyard's
+ * caches only change with their content, and reading 30-70 MB of them per service would cost more
+ * than the check saves. A jar laid out in the context as a link of such a file (its origin) is
+ * known by its origin's size and time: jars hard-linked from the local Maven repository are not
+ * read, and give the same signature in every module.
  */
 final class LayerSignature {
 
@@ -51,9 +51,12 @@ final class LayerSignature {
               + file.directory()
               + "|"
               + PosixFilePermissions.toString(file.permissions())
+              + (file.special() == 0 ? "" : "+" + Integer.toOctalString(file.special()))
               + "|"
               + file.ownership()
-              + (file.directory() ? "" : "|" + content(file.source(), root, origins));
+              + (file.isLink()
+                  ? "|-> " + file.link()
+                  : file.directory() ? "" : "|" + content(file.source(), root, origins));
       digest.update(line.getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(digest.digest());

@@ -126,7 +126,7 @@ class ImageAssemblyTest {
   }
 
   @Test
-  void addLayersMakesOneNamedLayerPerCopyWithThePlannedFiles() {
+  void addLayersMakesOneNamedLayerPerCopyWithThePlannedFiles() throws Exception {
     Path original = Path.of("/m2/repository/lib.jar");
     JibContainerBuilder builder = Jib.fromScratch();
 
