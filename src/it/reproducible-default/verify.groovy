@@ -17,8 +17,8 @@ assert drift.size() == 1 : drift
 assert drift[0] ==~ /\[WARNING\] stamped\/target\/classes\/stamp\.properties changes with every build, though stamped\/src\/main\/resources\/stamp\.properties did not: .*/
 assert !new File(basedir, 'first.log').text.contains('changes with every build')
 
-// A second checkout at another path, by another owner, under umask 077, another time zone and
-// locale: still the same digest.
+// A second checkout at another path, by another owner, under umask 077, in a setgid folder (the
+// folders made inside inherit the bit), another time zone and locale: still the same digest.
 checks.forgetImages(ns)
 File elsewhere = new File(basedir, '../reproducible-default-elsewhere/checkout').canonicalFile
 elsewhere.parentFile.deleteDir()
@@ -27,6 +27,7 @@ String mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
 String script = """
 set -e
 umask 077
+chmod 2700 .
 cp -r '${basedir}/pom.xml' '${basedir}/common' '${basedir}/orders' '${basedir}/stamped' .
 find . -name target -prune -exec rm -rf {} +
 chown -R 4321:4321 .
@@ -41,5 +42,7 @@ assert p.waitFor() == 0 : elsewhereLog.readLines().takeRight(40).join('\n')
 assert new File(elsewhere, 'orders/target/classes/orders.properties').with {
   java.nio.file.Files.getPosixFilePermissions(it.toPath()).size() == 2
 } : 'umask 077 gives rw------- files'
+assert (java.nio.file.Files.getAttribute(new File(elsewhere, 'orders/target/dockyard').toPath(),
+    'unix:mode') & 02000) != 0 : 'folders made in the checkout inherit its setgid bit'
 assert checks.digest("${ns}/orders", 'elsewhere') == orders
 return true

@@ -91,6 +91,7 @@ public final class CopyPlanner {
     private final Map<String, PlannedFile> planned = new LinkedHashMap<>();
     private final Map<Path, String> archiveOwners = new HashMap<>();
     private final Map<Path, Integer> archiveModes = new HashMap<>();
+    private final List<Path> archiveRoots = new ArrayList<>();
 
     Planning(CopyStep step, BuildContext ctx, Path scratchDir, ImageTree tree)
         throws DockerfileException, IOException {
@@ -219,7 +220,8 @@ public final class CopyPlanner {
       int special = 0;
       if (own) {
         special = archiveModes.get(source) & PlannedFile.SPECIAL_BITS;
-      } else if (!chmodded) {
+      } else if (!chmodded && archiveRoots.stream().noneMatch(source::startsWith)) {
+        // a directory an archive implies without an entry of its own has none
         special = special(source);
       }
       plan(
@@ -274,6 +276,7 @@ public final class CopyPlanner {
       ArchiveSources.Unpacked archive = archives.unpack(source.real(), source.name(), scratchDir);
       archiveOwners.putAll(archive.owners());
       archiveModes.putAll(archive.modes());
+      archiveRoots.add(archive.root());
       return new CopyTree(
           BuildContext.unfiltered(archive.root()),
           archive.root(),

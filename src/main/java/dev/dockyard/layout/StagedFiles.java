@@ -59,7 +59,10 @@ public final class StagedFiles {
     }
   }
 
-  /** Gives every folder below and at {@code root} the normal folder mode. */
+  /**
+   * Gives every folder below and at {@code root} the normal folder mode, without the setgid bit a
+   * folder inherits from a setgid parent.
+   */
   public static void normalizeFolders(Path root) throws IOException {
     if (Files.getFileAttributeView(root, PosixFileAttributeView.class) == null) {
       return;
@@ -70,11 +73,20 @@ public final class StagedFiles {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
               throws IOException {
-            if (!Files.getPosixFilePermissions(dir).equals(FOLDER)) {
+            // A folder made inside a setgid folder inherits the bit, which the image would keep.
+            if (!Files.getPosixFilePermissions(dir).equals(FOLDER) || special(dir) != 0) {
               Files.setPosixFilePermissions(dir, FOLDER);
             }
             return FileVisitResult.CONTINUE;
           }
         });
+  }
+
+  private static int special(Path dir) throws IOException {
+    try {
+      return ((Integer) Files.getAttribute(dir, "unix:mode")) & 07000;
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return 0;
+    }
   }
 }

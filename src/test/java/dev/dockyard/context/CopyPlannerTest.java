@@ -559,6 +559,20 @@ class CopyPlannerTest {
   }
 
   @Test
+  void aDirectoryAnArchiveOnlyImpliesHasNoSpecialBitsWhereverItIsUnpacked() throws Exception {
+    try (TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(Files.newOutputStream(root.resolve("dist.tar")))) {
+      entry(tar, "bin/tool", 0755, 0, 0, "tool");
+    }
+    Files.createDirectories(scratch);
+    Files.setAttribute(scratch, "unix:mode", 02775);
+
+    assertThat(plan(add("/opt/", "dist.tar")))
+        .extracting(PlannedFile::containerPath, PlannedFile::special)
+        .containsExactly(tuple("/opt/bin", 0), tuple("/opt/bin/tool", 0));
+  }
+
+  @Test
   void addDetectsGzipAndBzip2ArchivesByContentNotName() throws Exception {
     try (TarArchiveOutputStream tar =
         new TarArchiveOutputStream(

@@ -94,4 +94,17 @@ class StagedFilesTest {
     assertThat(modeOf(dir.resolve("app/classes/it"))).isEqualTo("rwxr-xr-x");
     assertThat(modeOf(nested)).isEqualTo("rwxr-xr-x");
   }
+
+  @Test
+  void aFolderLosesTheSetgidBitItInheritedFromASetgidCheckout() throws IOException {
+    Files.setAttribute(dir, "unix:mode", 02775);
+    Path nested = Files.createDirectories(dir.resolve("app/classes"));
+    assertThat((Integer) Files.getAttribute(nested, "unix:mode") & 07000).isEqualTo(02000);
+
+    StagedFiles.normalizeFolders(dir.resolve("app"));
+
+    assertThat((Integer) Files.getAttribute(nested, "unix:mode") & 07777).isEqualTo(0755);
+    assertThat((Integer) Files.getAttribute(dir.resolve("app"), "unix:mode") & 07777)
+        .isEqualTo(0755);
+  }
 }
