@@ -23,6 +23,7 @@ import dev.dockyard.registry.RetryBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -206,6 +207,9 @@ public final class JibEngine implements ImageEngine {
             plan.base(), baseDigest, credentials, plan.recipe(), plan.layers(), request);
     StagedPush.Pushed container = transfer.push(builder, containerizers, target.isStaged(), budget);
     containerizers.progress().finish();
+    container =
+        transfer.inDockerOrder(
+            envOrder(plan, baseDigest, credentials, request), container, target.isStaged());
     RegistryTransfer.Pushed pushed = transfer.readBack(container);
     ImageResult result = result(request, true, pushed.container(), pushed.size(), pushed.shared());
     transfer.remember(fingerprint, result);
@@ -223,6 +227,7 @@ public final class JibEngine implements ImageEngine {
       ContainerizerFactory containerizers)
       throws IOException,
           RegistryException,
+          CredentialRetrievalException,
           CacheDirectoryCreationException,
           ExecutionException,
           InterruptedException {
@@ -234,7 +239,29 @@ public final class JibEngine implements ImageEngine {
             RegistryRetries.containerize(
                 builder, containerizers.to(targetReference), request, budget));
     containerizers.progress().finish();
+    container = envOrder(plan, null, credentials, request).inTarball(target.tarball(), container);
     return result(request, false, container, Files.size(target.tarball()), -1);
+  }
+
+  /**
+   * Puts the config's ENV variables in Docker's order; the base image's config (at {@code
+   * baseDigest} when known) is read only when jib's order might differ.
+   */
+  private static EnvOrder envOrder(
+      Plan plan, String baseDigest, JibCredentials credentials, ImageRequest request) {
+    ImageReference base = plan.base();
+    return new EnvOrder(
+        new ArrayList<>(plan.recipe().environment().keySet()),
+        () ->
+            base.isScratch()
+                ? Set.of()
+                : new BaseImageInspector(
+                        credentials,
+                        request.registries().isInsecure(base.getRegistry()),
+                        request.log())
+                    .config(baseDigest == null ? base : base.withQualifier(baseDigest))
+                    .environment()
+                    .keySet());
   }
 
   private ImageResult result(

@@ -171,6 +171,16 @@ final class RegistryTransfer {
   }
 
   /**
+   * The pushed image with its ENV variables in Docker's order ({@link EnvOrder}), under the tags
+   * jib moved when the push was not {@code staged}.
+   */
+  StagedPush.Pushed inDockerOrder(EnvOrder order, StagedPush.Pushed pushed, boolean staged)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    return order.inRegistry(
+        registry.pushClient(target), pushed, staged ? List.of() : request.tags());
+  }
+
+  /**
    * Reads the pushed image's blobs back: its size, the bytes it shares with the base image and with
    * other modules, and the ledger entries that let later modules mount its layers.
    */
