@@ -24,10 +24,11 @@ import java.util.Properties;
  * repository: only its tags move), and the layers of a base image from another registry are mounted
  * from the repository they were first pushed to instead of being uploaded into each repository.
  *
- * <p>An image's inputs, its fingerprint: the plugin's version, the resolved Dockerfile (base image
- * reference, environment, labels, ports, user, working directory, entrypoint, command, the COPY
- * steps), the base image's digest now, the creation time, and the signature of every layer's files
- * (path, mode, owner, size and modification time of each).
+ * <p>An image's inputs, its fingerprint: the plugin's version and the way it assembles images
+ * ({@code ASSEMBLY}), the resolved Dockerfile (base image reference, environment, labels, ports,
+ * user, working directory, entrypoint, command, the COPY steps), the base image's digest now, the
+ * creation time, and the signature of every layer's files (path, mode, owner, size and modification
+ * time of each).
  */
 final class KnownImages {
 
@@ -35,6 +36,12 @@ final class KnownImages {
   private static final String IMAGE_ID = "image-id:";
   private static final String BLOB = "blob:";
   private static final String VERSION = pluginVersion();
+
+  /**
+   * Raised whenever the image built from the same inputs changes (2: ENV in Docker's order), so
+   * that an image remembered by a build of the same plugin version is not reused.
+   */
+  private static final int ASSEMBLY = 2;
 
   private KnownImages() {}
 
@@ -46,7 +53,8 @@ final class KnownImages {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-    StringBuilder inputs = new StringBuilder("dockyard ").append(VERSION).append('\n');
+    StringBuilder inputs =
+        new StringBuilder("dockyard ").append(VERSION).append(' ').append(ASSEMBLY).append('\n');
     inputs.append(recipe).append('\n').append(baseDigest).append('\n');
     inputs.append(request.creationTime()).append('\n');
     signatures.forEach(signature -> inputs.append(signature).append('\n'));
