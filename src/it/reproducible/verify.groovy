@@ -9,6 +9,12 @@ assert checks.file('app/target/dockyard/image.digest').text.trim() == second
 // Creation time and file times come from project.build.outputTimestamp.
 def config = checks.config(repo, 'second')
 assert config.created == '2023-03-03T03:03:03Z'
+// The ENV the POM sets comes after the base image's, in the order it is set (jib-core alone would
+// write VERSION first), in the pushed image and in the tarball whose digest it was checked against.
+def env = config.config.Env.collect { it.substring(0, it.indexOf('=')) }
+assert env.takeRight(2) == ['APP_HOME', 'VERSION'] : env
+assert checks.file('app/target/dockyard/Dockerfile').text.readLines().findAll { it.startsWith('ENV ') }
+    .collect { it.substring(4, it.indexOf('=')) } == ['APP_HOME', 'VERSION']
 assert checks.run("${checks.REGISTRY}/${repo}:second") == 'answer=42'
 // The snapshot dependency sits in its own layer, apart from release jars, resources and classes.
 def manifest = checks.manifest(repo, 'second')
