@@ -97,6 +97,14 @@ final class EnvOrder {
   }
 
   /**
+   * Whether jib's order can differ from Docker's: only when the Dockerfile sets two variables or
+   * more. Otherwise the image is not read back at all.
+   */
+  private boolean mayDiffer() {
+    return declared.size() > 1;
+  }
+
+  /**
    * The variables the Dockerfile sets come in its order: then the added ones do too, whatever the
    * base image holds, and the base image's config need not be read.
    */
@@ -121,6 +129,9 @@ final class EnvOrder {
    */
   StagedPush.Pushed inRegistry(RegistryClient client, StagedPush.Pushed pushed, List<String> tags)
       throws IOException, RegistryException, CredentialRetrievalException {
+    if (!mayDiffer()) {
+      return pushed;
+    }
     V22ManifestTemplate manifest =
         client.pullManifest(pushed.digest(), V22ManifestTemplate.class).getManifest();
     DescriptorDigest configDigest = manifest.getContainerConfiguration().getDigest();
@@ -150,6 +161,9 @@ final class EnvOrder {
    */
   StagedPush.Pushed inTarball(Path tarball, StagedPush.Pushed written)
       throws IOException, RegistryException, CredentialRetrievalException {
+    if (!mayDiffer()) {
+      return written;
+    }
     Tarball read = Tarball.read(tarball);
     byte[] ordered = read.config() == null ? null : reorder(read.config());
     if (ordered == null) {

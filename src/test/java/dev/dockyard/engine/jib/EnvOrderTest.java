@@ -43,6 +43,21 @@ class EnvOrderTest {
   }
 
   @Test
+  void anImageWithFewerThanTwoVariablesOfItsOwnIsNotReadBack() throws Exception {
+    Path missing = tmp.resolve("no-such-image.tar");
+    StagedPush.Pushed written = new StagedPush.Pushed("sha256:" + "a".repeat(64), null);
+    EnvOrder order =
+        new EnvOrder(
+            List.of("APP_HOME"),
+            () -> {
+              throw new AssertionError("the base image's config is not needed");
+            });
+
+    assertThat(order.inTarball(missing, written)).isSameAs(written);
+    assertThat(order.inRegistry(null, written, List.of())).isSameAs(written);
+  }
+
+  @Test
   void aConfigInTheDockerfilesOrderIsLeftAsItIsWithoutReadingTheBaseImage() throws Exception {
     EnvOrder order =
         new EnvOrder(
