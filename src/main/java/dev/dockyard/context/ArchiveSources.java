@@ -2,6 +2,7 @@ package dev.dockyard.context;
 
 import dev.dockyard.dockerfile.CopyStep;
 import dev.dockyard.dockerfile.DockerfileException;
+import dev.dockyard.files.FileModes;
 import dev.dockyard.files.PrivateBufferStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -94,6 +96,10 @@ final class ArchiveSources {
   Unpacked unpack(Path real, String name, Path scratchDir) throws DockerfileException, IOException {
     Files.createDirectories(scratchDir);
     Path out = Files.createTempDirectory(scratchDir, "add-").toRealPath();
+    // A setgid scratch folder would pass its bit on to the folders an archive only implies.
+    if (FileModes.special(out) != 0) {
+      Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwx------"));
+    }
     Map<Path, Integer> modes = new LinkedHashMap<>();
     Map<Path, String> owners = new HashMap<>();
     try (InputStream in = new PrivateBufferStream(decompressed(real, name));
@@ -137,7 +143,7 @@ final class ArchiveSources {
     written.sort(Comparator.comparingInt(Path::getNameCount).reversed());
     for (Path path : written) {
       if (!Files.isSymbolicLink(path)) {
-        Files.setPosixFilePermissions(path, DirectoryEntries.permissions(modes.get(path)));
+        Files.setPosixFilePermissions(path, FileModes.permissions(modes.get(path)));
       }
     }
     return new Unpacked(out, owners, Map.copyOf(modes));

@@ -2,6 +2,7 @@ package dev.dockyard.context;
 
 import dev.dockyard.dockerfile.CopyStep;
 import dev.dockyard.dockerfile.DockerfileException;
+import dev.dockyard.files.FileModes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +92,6 @@ public final class CopyPlanner {
     private final Map<String, PlannedFile> planned = new LinkedHashMap<>();
     private final Map<Path, String> archiveOwners = new HashMap<>();
     private final Map<Path, Integer> archiveModes = new HashMap<>();
-    private final List<Path> archiveRoots = new ArrayList<>();
 
     Planning(CopyStep step, BuildContext ctx, Path scratchDir, ImageTree tree)
         throws DockerfileException, IOException {
@@ -214,16 +214,13 @@ public final class CopyPlanner {
     /** Plans a file or directory with the mode and owner Docker gives it. */
     private void emit(Path source, String containerPath, boolean directory) throws IOException {
       // Docker gives unpacked archive entries their own modes and owners, --chmod/--chown or not.
-      boolean own = archiveModes.containsKey(source);
+      boolean own = unpacked(source);
       boolean chmodded = chmod != null && !own;
       Set<PosixFilePermission> permissions = chmodded ? chmod : permissionsOf(source, directory);
-      int special = 0;
-      if (own) {
-        special = archiveModes.get(source) & PlannedFile.SPECIAL_BITS;
-      } else if (!chmodded && archiveRoots.stream().noneMatch(source::startsWith)) {
-        // a directory an archive implies without an entry of its own has none
-        special = special(source);
-      }
+      int special =
+          own
+              ? archiveModes.get(source) & FileModes.SPECIAL_BITS
+              : chmodded ? 0 : FileModes.special(source);
       plan(
           new PlannedFile(
               source, containerPath, directory, permissions, owner(source), null, special));
@@ -236,21 +233,19 @@ public final class CopyPlanner {
     }
 
     private String owner(Path source) {
-      return chown != null && !archiveModes.containsKey(source) ? chown : archiveOwners.get(source);
+      return chown != null && !unpacked(source) ? chown : archiveOwners.get(source);
+    }
+
+    /**
+     * Whether {@code source} is an entry of an unpacked archive, which keeps its mode and owner.
+     */
+    private boolean unpacked(Path source) {
+      return archiveModes.containsKey(source);
     }
 
     private void plan(PlannedFile file) {
       planned.remove(file.containerPath());
       planned.put(file.containerPath(), file);
-    }
-
-    /** The setuid, setgid and sticky bits of a file or directory of the context. */
-    private static int special(Path source) throws IOException {
-      try {
-        return ((Integer) Files.getAttribute(source, "unix:mode")) & PlannedFile.SPECIAL_BITS;
-      } catch (UnsupportedOperationException | IllegalArgumentException e) {
-        return 0;
-      }
     }
 
     private static Set<PosixFilePermission> permissionsOf(Path source, boolean directory)
@@ -276,7 +271,6 @@ public final class CopyPlanner {
       ArchiveSources.Unpacked archive = archives.unpack(source.real(), source.name(), scratchDir);
       archiveOwners.putAll(archive.owners());
       archiveModes.putAll(archive.modes());
-      archiveRoots.add(archive.root());
       return new CopyTree(
           BuildContext.unfiltered(archive.root()),
           archive.root(),
@@ -295,7 +289,7 @@ public final class CopyPlanner {
             value,
             "use octal permissions without special bits, such as --chmod=755");
       }
-      return DirectoryEntries.permissions(Integer.parseInt(value, 8));
+      return FileModes.permissions(Integer.parseInt(value, 8));
     }
 
     private String parseChown(String value) throws DockerfileException {

@@ -1,10 +1,9 @@
 package dev.dockyard.context;
 
+import dev.dockyard.files.FileModes;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -76,19 +75,13 @@ final class DirectoryEntries {
 
   private static PlannedFile entry(Path source, String path, int mode, String owner) {
     return new PlannedFile(
-        source, path, true, permissions(mode), owner, null, mode & PlannedFile.SPECIAL_BITS);
-  }
-
-  /** The permission bits of a mode (setuid, setgid and sticky have no place in the set). */
-  static Set<PosixFilePermission> permissions(int mode) {
-    Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
-    PosixFilePermission[] all = PosixFilePermission.values();
-    for (int i = 0; i < all.length; i++) {
-      if ((mode & (1 << (8 - i))) != 0) {
-        permissions.add(all[i]);
-      }
-    }
-    return permissions;
+        source,
+        path,
+        true,
+        FileModes.permissions(mode),
+        owner,
+        null,
+        mode & FileModes.SPECIAL_BITS);
   }
 
   private static String parent(String path) {

@@ -1,5 +1,6 @@
 package dev.dockyard.context;
 
+import dev.dockyard.files.FileModes;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Collections;
@@ -34,14 +35,11 @@ public record PlannedFile(
     String link,
     int special) {
 
-  /** The setuid, setgid and sticky bits of a mode. */
-  public static final int SPECIAL_BITS = 07000;
-
   public PlannedFile {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(containerPath, "containerPath");
     Objects.requireNonNull(permissions, "permissions");
-    if ((special & ~SPECIAL_BITS) != 0) {
+    if ((special & ~FileModes.SPECIAL_BITS) != 0) {
       throw new IllegalArgumentException("not a special bit: " + Integer.toOctalString(special));
     }
     if (link != null && directory) {
@@ -71,10 +69,6 @@ public record PlannedFile(
 
   /** The mode's permission and special bits, {@code 07777} at most. */
   public int mode() {
-    int mode = special;
-    for (PosixFilePermission permission : permissions) {
-      mode |= 1 << (8 - permission.ordinal());
-    }
-    return mode;
+    return special | FileModes.bits(permissions);
   }
 }

@@ -1,5 +1,6 @@
 package dev.dockyard.layout;
 
+import dev.dockyard.files.FileModes;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -74,19 +75,11 @@ public final class StagedFiles {
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
               throws IOException {
             // A folder made inside a setgid folder inherits the bit, which the image would keep.
-            if (!Files.getPosixFilePermissions(dir).equals(FOLDER) || special(dir) != 0) {
+            if (!Files.getPosixFilePermissions(dir).equals(FOLDER) || FileModes.special(dir) != 0) {
               Files.setPosixFilePermissions(dir, FOLDER);
             }
             return FileVisitResult.CONTINUE;
           }
         });
-  }
-
-  private static int special(Path dir) throws IOException {
-    try {
-      return ((Integer) Files.getAttribute(dir, "unix:mode")) & 07000;
-    } catch (UnsupportedOperationException | IllegalArgumentException e) {
-      return 0;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.dockyard.engine.docker;
 
+import dev.dockyard.files.FileModes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -104,13 +103,7 @@ final class ContextArchive {
 
   private static int mode(Path file, int fallback) throws IOException {
     try {
-      Set<PosixFilePermission> permissions =
-          Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
-      int mode = 0;
-      for (PosixFilePermission permission : permissions) {
-        mode |= 1 << (8 - permission.ordinal());
-      }
-      return mode;
+      return FileModes.bits(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS));
     } catch (UnsupportedOperationException e) {
       return fallback;
     }
