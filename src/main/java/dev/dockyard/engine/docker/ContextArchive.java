@@ -101,9 +101,11 @@ final class ContextArchive {
     entry.setMode((entry.getMode() & ~07777) | mode);
   }
 
+  /** The file's permission bits with its setuid, setgid and sticky bits, as docker build sends. */
   private static int mode(Path file, int fallback) throws IOException {
     try {
-      return FileModes.bits(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS));
+      return FileModes.bits(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS))
+          | FileModes.special(file);
     } catch (UnsupportedOperationException e) {
       return fallback;
     }

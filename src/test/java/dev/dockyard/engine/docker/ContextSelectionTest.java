@@ -174,6 +174,36 @@ class ContextSelectionTest {
             "config/", "config/sub/", "config/sub/nested.txt", "target/dockyard/Dockerfile");
   }
 
+  @Test
+  void archiveKeepsSetuidSetgidAndStickyBits() throws Exception {
+    Path tool = module.resolve("config/sub/nested.txt");
+    Files.setAttribute(tool, "unix:mode", 04755);
+    Files.setAttribute(module.resolve("config/sub"), "unix:mode", 03775);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    ContextArchive.write(
+        module,
+        select("FROM base\nCOPY config/sub/ /app/\n"),
+        module.resolve("target/dockyard/Dockerfile"),
+        "target/dockyard/Dockerfile",
+        Map.of(),
+        Instant.EPOCH,
+        out);
+
+    Map<String, Integer> modes = new java.util.TreeMap<>();
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        modes.put(entry.getName(), entry.getMode() & 07777);
+      }
+    }
+    assertThat(modes)
+        .containsEntry("config/sub/nested.txt", 04755)
+        .containsEntry("config/sub/", 03775)
+        .containsEntry("target/dockyard/Dockerfile", 0644);
+  }
+
   private TreeSet<String> select(String dockerfile) throws Exception {
     return select(dockerfile, Map.of());
   }
