@@ -203,14 +203,22 @@ class RegistryChecks {
   /** Requests that carried blob bytes into a repository (PATCH and PUT of an upload; a mount is a
    *  POST and carries none), logged after the given offset of the registry's log. */
   List<String> uploads(String repository, long offset) {
+    return requests(repository, offset, ~/(PATCH|PUT) blobs\/uploads\//)
+  }
+
+  /** Requests to a repository logged after the given offset of the registry's log, whose method
+   *  and path below the repository (as in "HEAD blobs/sha256:...") match the pattern. */
+  List<String> requests(String repository, long offset, java.util.regex.Pattern pattern) {
     File file = registryLog()
     RandomAccessFile raf = new RandomAccessFile(file, 'r')
     try {
       raf.seek(offset)
       byte[] rest = new byte[(int) (raf.length() - offset)]
       raf.readFully(rest)
-      return new String(rest, 'UTF-8').readLines().findAll {
-        it =~ /"(PATCH|PUT) \/v2\/${java.util.regex.Pattern.quote(repository)}\/blobs\/uploads\//
+      def request = ~/"([A-Z]+) \/v2\/${java.util.regex.Pattern.quote(repository)}\/(\S+)/
+      return new String(rest, 'UTF-8').readLines().findAll { line ->
+        def m = line =~ request
+        m.find() && ("${m.group(1)} ${m.group(2)}" =~ pattern).find()
       }
     } finally {
       raf.close()

@@ -27,6 +27,13 @@ assert checks.tags("${ns}/s-four").sort() == ['1.0.0', '1.0.1', 'latest']
 assert checks.uploads("${ns}/s-four", before.registryLogOffset as long) == []
 assert checks.run("${checks.REGISTRY}/${ns}/s-four:1.0.1") == 'S-FOUR'
 
+// A changed image goes through jib once: its manifest is put together from the blobs jib pushed,
+// not pushed by a second pass, which would look for every blob again (the config's among them).
+def one = checks.manifest("${ns}/s-one", '1.0.1')
+def configChecks = checks.requests("${ns}/s-one", before.registryLogOffset as long,
+    ~/^HEAD blobs\/${one.config.digest}/)
+assert configChecks.size() == 1 : "s-one's config blob looked for ${configChecks.size()} times: ${configChecks}"
+
 // The changed ones run their new code.
 assert checks.run("${checks.REGISTRY}/${ns}/s-one:1.0.1") == 'one v2'
 assert checks.run("${checks.REGISTRY}/${ns}/s-two:1.0.1") == 's-two common v2'

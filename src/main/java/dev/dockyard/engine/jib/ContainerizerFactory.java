@@ -43,20 +43,30 @@ final class ContainerizerFactory {
 
   /** A containerizer to the target, naming the image by this reference and the other tags. */
   Containerizer to(ImageReference reference) {
-    return to(reference, event -> {});
+    return to(reference, event -> {}, event -> {}, false);
   }
 
-  /** The same, with one more handler that sees every log event of jib first. */
-  Containerizer to(ImageReference reference, Consumer<LogEvent> watcher) {
-    return to(reference, watcher, false);
+  /**
+   * The same, with one more handler that sees every log event of jib first, and one that sees every
+   * progress event.
+   */
+  Containerizer to(
+      ImageReference reference,
+      Consumer<LogEvent> watcher,
+      Consumer<ProgressEvent> progressWatcher) {
+    return to(reference, watcher, progressWatcher, false);
   }
 
   /** A containerizer for a second pass over the same image: its news goes to debug. */
   Containerizer again(ImageReference reference) {
-    return to(reference, event -> {}, true);
+    return to(reference, event -> {}, event -> {}, true);
   }
 
-  private Containerizer to(ImageReference reference, Consumer<LogEvent> watcher, boolean quiet) {
+  private Containerizer to(
+      ImageReference reference,
+      Consumer<LogEvent> watcher,
+      Consumer<ProgressEvent> progressWatcher,
+      boolean quiet) {
     Containerizer containerizer =
         target.isRegistry()
             ? Containerizer.to(credentials.registryImage(reference))
@@ -76,7 +86,7 @@ final class ContainerizerFactory {
         // Beside the base layers, outside target/: survives mvn clean and is shared by modules.
         .setApplicationLayersCache(applicationLayersCache(request))
         .addEventHandler(LogEvent.class, watcher.andThen(event -> log(event, quiet)))
-        .addEventHandler(ProgressEvent.class, progress::accept);
+        .addEventHandler(ProgressEvent.class, progressWatcher.andThen(progress::accept));
     if (executor != null) {
       containerizer.setExecutorService(executor);
     }

@@ -96,7 +96,8 @@ final class RegistryTransfer {
             target,
             request,
             budget,
-            pushClient != null ? pushClient : registry.pushClient(target))
+            pushClient != null ? pushClient : registry.pushClient(target),
+            this::baseLayers)
         : StagedPush.Pushed.of(
             RegistryRetries.containerize(builder, containerizers.to(target), request, budget));
   }
@@ -132,6 +133,16 @@ final class RegistryTransfer {
           "of layers the registry already holds, instead of uploading them");
     }
     return pushClient;
+  }
+
+  /** The layers of the base image by the digest the reactor read, none on scratch. */
+  private List<BlobDescriptor> baseLayers()
+      throws IOException, RegistryException, CredentialRetrievalException {
+    if (base.isScratch()) {
+      return List.of();
+    }
+    List<BlobDescriptor> blobs = baseRegistry.blobs(base.withQualifier(baseDigest()));
+    return blobs.subList(1, blobs.size());
   }
 
   /** True when the base image is another repository of the target's registry. */

@@ -6,10 +6,17 @@ import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
 import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.blob.BlobDescriptor;
+import com.google.cloud.tools.jib.cache.Cache;
+import com.google.cloud.tools.jib.cache.CacheCorruptedException;
+import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
 import com.google.cloud.tools.jib.registry.RegistryClient;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.registry.RetryBudget;
 import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -18,11 +25,12 @@ import java.util.regex.Pattern;
 
 /**
  * Pushes an image by digest: every blob and the manifest, and no tag. jib pushes manifests only by
- * the target's qualifier, and learns the digest only once every blob is up; so a first pass pushes
- * the blobs and stops at the manifest, keeping the digest jib announces, and a second pass, which
- * finds every blob there, pushes the manifest under that digest. When the repository holds that
- * manifest already (an image rebuilt from the same sources after {@code clean}), the second pass is
- * not run: one manifest check instead of a second build.
+ * the target's qualifier, and learns the digest only once every blob is up; so jib pushes the blobs
+ * and is stopped at the manifest, keeping the digest it announces. When the repository holds that
+ * manifest already (an image rebuilt from the same sources after {@code clean}), nothing more is
+ * sent. Else the manifest is put together from what jib pushed ({@link RebuiltManifest}) and pushed
+ * under that digest, when its bytes give the digest; otherwise a second pass of jib, which finds
+ * every blob there, pushes it.
  */
 final class StagedPush {
 
@@ -44,8 +52,15 @@ final class StagedPush {
     }
   }
 
+  /** The layers of the base image jib builds on, as its manifest lists them. */
+  @FunctionalInterface
+  interface BaseLayers {
+    List<BlobDescriptor> get() throws IOException, RegistryException, CredentialRetrievalException;
+  }
+
   /**
    * @param client a client allowed to push to the reference's repository
+   * @param baseLayers the base image's layers, read only when the manifest is put together
    * @return the digests, the image id null when the manifest was there already
    */
   static Pushed push(
@@ -54,13 +69,15 @@ final class StagedPush {
       ImageReference reference,
       ImageRequest request,
       RetryBudget budget,
-      RegistryClient client)
+      RegistryClient client,
+      BaseLayers baseLayers)
       throws InterruptedException,
           RegistryException,
           IOException,
           CacheDirectoryCreationException,
           ExecutionException {
     AtomicReference<String> digest = new AtomicReference<>();
+    RebuiltManifest.ConfigBlob config = new RebuiltManifest.ConfigBlob();
     Consumer<LogEvent> watcher =
         event -> {
           String message = event.getMessage();
@@ -74,7 +91,7 @@ final class StagedPush {
     try {
       RegistryRetries.containerize(
           builder,
-          containerizers.to(reference.withQualifier(PLACEHOLDER), watcher),
+          containerizers.to(reference.withQualifier(PLACEHOLDER), watcher, config),
           request,
           budget);
       throw new IllegalStateException("jib pushed a manifest under a placeholder digest");
@@ -90,9 +107,53 @@ final class StagedPush {
           .debug("The repository holds manifest " + digest.get() + " already: not pushed again");
       return new Pushed(digest.get(), null);
     }
+    Optional<Pushed> rebuilt =
+        pushRebuilt(builder, request, client, digest.get(), config, baseLayers);
+    if (rebuilt.isPresent()) {
+      return rebuilt.get();
+    }
     return Pushed.of(
         RegistryRetries.containerize(
             builder, containerizers.again(reference.withQualifier(digest.get())), request, budget));
+  }
+
+  /**
+   * Pushes the manifest jib was stopped before, put together from what it pushed, under {@code
+   * digest}; empty when it cannot be put together with that digest, or its push fails (a second
+   * pass of jib then pushes it, retrying what fails as any push).
+   */
+  private static Optional<Pushed> pushRebuilt(
+      JibContainerBuilder builder,
+      ImageRequest request,
+      RegistryClient client,
+      String digest,
+      RebuiltManifest.ConfigBlob config,
+      BaseLayers baseLayers) {
+    try {
+      Optional<List<BlobDescriptor>> layers =
+          RebuiltManifest.applicationLayers(
+              builder.toContainerBuildPlan().getLayers(),
+              Cache.withDirectory(ContainerizerFactory.applicationLayersCache(request)));
+      Optional<V22ManifestTemplate> manifest =
+          layers.isEmpty()
+              ? Optional.empty()
+              : RebuiltManifest.of(config.get(), baseLayers.get(), layers.get(), digest);
+      if (manifest.isEmpty()) {
+        request.log().debug("Manifest " + digest + " not put together from the pushed blobs");
+        return Optional.empty();
+      }
+      // The words jib's own push of a manifest logs, before the one request that pushes it.
+      request.log().debug(PUSHING + digest + ", put together from the pushed blobs");
+      client.pushManifest(manifest.get(), digest);
+      return Optional.of(new Pushed(digest, config.get().getDigest().toString()));
+    } catch (IOException
+        | RegistryException
+        | CredentialRetrievalException
+        | CacheCorruptedException
+        | CacheDirectoryCreationException e) {
+      request.log().debug("Manifest " + digest + " left to a second pass of jib: " + e);
+      return Optional.empty();
+    }
   }
 
   /** The manifest digest jib announces in this event, or null. */
