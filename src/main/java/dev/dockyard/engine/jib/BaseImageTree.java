@@ -26,12 +26,7 @@ final class BaseImageTree {
   private BaseImageTree() {}
 
   /** Reads the tree when first asked: only a build with a COPY step needs it. */
-  @FunctionalInterface
-  interface Lookup {
-    ImageTree get() throws IOException, RegistryException, CredentialRetrievalException;
-  }
-
-  static Lookup lookup(
+  static RegistryLookup<ImageTree> lookup(
       ImageReference base,
       JibCredentials credentials,
       boolean insecure,

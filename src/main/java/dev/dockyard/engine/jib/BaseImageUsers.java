@@ -31,12 +31,7 @@ final class BaseImageUsers {
   private BaseImageUsers() {}
 
   /** Reads the users when first asked: only a {@code --chown} with names needs them. */
-  @FunctionalInterface
-  interface Lookup {
-    ImageUsers get() throws IOException, RegistryException, CredentialRetrievalException;
-  }
-
-  static Lookup lookup(
+  static RegistryLookup<ImageUsers> lookup(
       ImageReference base, JibCredentials credentials, boolean insecure, BuildLog log, Path dir) {
     return () ->
         base.isScratch()

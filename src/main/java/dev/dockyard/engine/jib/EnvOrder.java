@@ -40,20 +40,14 @@ final class EnvOrder {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONFIG = "config.json";
 
-  /** The names of the base image's variables. */
-  @FunctionalInterface
-  interface BaseNames {
-    Set<String> get() throws IOException, RegistryException, CredentialRetrievalException;
-  }
-
   private final List<String> declared;
-  private final BaseNames baseNames;
+  private final RegistryLookup<Set<String>> baseNames;
 
   /**
    * @param declared the names of the variables the Dockerfile sets, in the order it first sets them
    * @param baseNames the names of the base image's variables, read only when needed
    */
-  EnvOrder(List<String> declared, BaseNames baseNames) {
+  EnvOrder(List<String> declared, RegistryLookup<Set<String>> baseNames) {
     this.declared = List.copyOf(declared);
     this.baseNames = baseNames;
   }
@@ -218,17 +212,19 @@ final class EnvOrder {
 
     /** The image with this config: its manifest digest as a registry would give it, and its id. */
     StagedPush.Pushed image(byte[] config) throws IOException {
-      V22ManifestTemplate manifest = new V22ManifestTemplate();
       BlobDescriptor configBlob = Digests.computeDigest(out -> out.write(config));
-      manifest.setContainerConfiguration(configBlob.getSize(), configBlob.getDigest());
+      List<BlobDescriptor> blobs = new ArrayList<>();
       for (String layer : layers) {
         try {
-          manifest.addLayer(
-              sizes.get(layer), DescriptorDigest.fromHash(layer.substring(0, layer.indexOf('.'))));
+          blobs.add(
+              new BlobDescriptor(
+                  sizes.get(layer),
+                  DescriptorDigest.fromHash(layer.substring(0, layer.indexOf('.')))));
         } catch (DigestException | IndexOutOfBoundsException e) {
           throw new IOException("not a layer of jib's image tarball: " + layer, e);
         }
       }
+      V22ManifestTemplate manifest = RebuiltManifest.manifest(configBlob, blobs);
       return new StagedPush.Pushed(
           Digests.computeJsonDigest(manifest).toString(), configBlob.getDigest().toString());
     }

@@ -44,8 +44,8 @@ final class ImageAssembly {
   static List<List<PlannedFile>> planLayers(
       ImageRecipe recipe,
       ImageRequest request,
-      BaseImageUsers.Lookup users,
-      BaseImageTree.Lookup baseTree)
+      RegistryLookup<ImageUsers> users,
+      RegistryLookup<ImageTree> baseTree)
       throws DockerfileException, IOException, RegistryException, CredentialRetrievalException {
     BuildContext context =
         BuildContext.open(request.contextDir(), request.workDir().resolve("Dockerfile"));

@@ -103,16 +103,21 @@ final class RebuiltManifest {
     if (config == null) {
       return Optional.empty();
     }
-    V22ManifestTemplate manifest = new V22ManifestTemplate();
-    manifest.setContainerConfiguration(config.getSize(), config.getDigest());
-    for (BlobDescriptor layer : baseLayers) {
-      manifest.addLayer(layer.getSize(), layer.getDigest());
-    }
-    for (BlobDescriptor layer : applicationLayers) {
-      manifest.addLayer(layer.getSize(), layer.getDigest());
-    }
+    List<BlobDescriptor> layers = new ArrayList<>(baseLayers);
+    layers.addAll(applicationLayers);
+    V22ManifestTemplate manifest = manifest(config, layers);
     return Digests.computeJsonDigest(manifest).toString().equals(digest)
         ? Optional.of(manifest)
         : Optional.empty();
+  }
+
+  /** The Docker manifest jib-core writes for {@code config} over {@code layers}, in order. */
+  static V22ManifestTemplate manifest(BlobDescriptor config, List<BlobDescriptor> layers) {
+    V22ManifestTemplate manifest = new V22ManifestTemplate();
+    manifest.setContainerConfiguration(config.getSize(), config.getDigest());
+    for (BlobDescriptor layer : layers) {
+      manifest.addLayer(layer.getSize(), layer.getDigest());
+    }
+    return manifest;
   }
 }

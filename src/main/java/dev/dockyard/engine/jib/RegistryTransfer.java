@@ -30,6 +30,7 @@ final class RegistryTransfer {
   private final BaseImageInspector baseRegistry;
   private final LayerMounts mounts;
   private List<BlobDescriptor> foreignBaseLayers = List.of();
+  private List<BlobDescriptor> baseBlobs;
 
   /** What the registry holds of a pushed image: its digest and id, its size and shared bytes. */
   record Pushed(StagedPush.Pushed container, long size, long shared) {}
@@ -113,8 +114,7 @@ final class RegistryTransfer {
     boolean otherRegistry =
         !base.isScratch() && !mountBase && !base.getRegistry().equals(target.getRegistry());
     if (otherRegistry) {
-      List<BlobDescriptor> baseBlobs = baseRegistry.blobs(base);
-      foreignBaseLayers = baseBlobs.subList(1, baseBlobs.size());
+      foreignBaseLayers = baseLayers();
     }
     boolean mountKnown = mounts.anyKnown(target, signatures);
     RegistryClient pushClient =
@@ -135,14 +135,19 @@ final class RegistryTransfer {
     return pushClient;
   }
 
-  /** The layers of the base image by the digest the reactor read, none on scratch. */
+  /**
+   * The layers of the base image by the digest the reactor read, none on scratch; its manifest is
+   * read once per image, for the mounts and for the manifest put together after the push.
+   */
   private List<BlobDescriptor> baseLayers()
       throws IOException, RegistryException, CredentialRetrievalException {
     if (base.isScratch()) {
       return List.of();
     }
-    List<BlobDescriptor> blobs = baseRegistry.blobs(base.withQualifier(baseDigest()));
-    return blobs.subList(1, blobs.size());
+    if (baseBlobs == null) {
+      baseBlobs = baseRegistry.blobs(base.withQualifier(baseDigest()));
+    }
+    return baseBlobs.subList(1, baseBlobs.size());
   }
 
   /** True when the base image is another repository of the target's registry. */
@@ -159,14 +164,8 @@ final class RegistryTransfer {
    */
   private void mountBaseLayers(RegistryClient pushClient) {
     try {
-      // The base image lives in the target's registry: the target's inspector reads it.
-      List<BlobDescriptor> baseBlobs = registry.blobs(base);
       long mounted =
-          LayerMounts.mountFrom(
-              pushClient,
-              base.getRepository(),
-              baseBlobs.subList(1, baseBlobs.size()),
-              request.log());
+          LayerMounts.mountFrom(pushClient, base.getRepository(), baseLayers(), request.log());
       request
           .log()
           .debug("Mounted " + JibProgressLog.megabytes(mounted) + " of base layers from " + base);

@@ -52,12 +52,6 @@ final class StagedPush {
     }
   }
 
-  /** The layers of the base image jib builds on, as its manifest lists them. */
-  @FunctionalInterface
-  interface BaseLayers {
-    List<BlobDescriptor> get() throws IOException, RegistryException, CredentialRetrievalException;
-  }
-
   /**
    * @param client a client allowed to push to the reference's repository
    * @param baseLayers the base image's layers, read only when the manifest is put together
@@ -70,7 +64,7 @@ final class StagedPush {
       ImageRequest request,
       RetryBudget budget,
       RegistryClient client,
-      BaseLayers baseLayers)
+      RegistryLookup<List<BlobDescriptor>> baseLayers)
       throws InterruptedException,
           RegistryException,
           IOException,
@@ -128,7 +122,7 @@ final class StagedPush {
       RegistryClient client,
       String digest,
       RebuiltManifest.ConfigBlob config,
-      BaseLayers baseLayers) {
+      RegistryLookup<List<BlobDescriptor>> baseLayers) {
     try {
       Optional<List<BlobDescriptor>> layers =
           RebuiltManifest.applicationLayers(
