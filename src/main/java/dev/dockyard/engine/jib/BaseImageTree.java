@@ -26,7 +26,7 @@ final class BaseImageTree {
   private BaseImageTree() {}
 
   /** Reads the tree when first asked: only a build with a COPY step needs it. */
-  static RegistryLookup<ImageTree> lookup(
+  static RegistryCall<ImageTree> lookup(
       ImageReference base,
       JibCredentials credentials,
       boolean insecure,

@@ -31,7 +31,7 @@ final class BaseImageUsers {
   private BaseImageUsers() {}
 
   /** Reads the users when first asked: only a {@code --chown} with names needs them. */
-  static RegistryLookup<ImageUsers> lookup(
+  static RegistryCall<ImageUsers> lookup(
       ImageReference base, JibCredentials credentials, boolean insecure, BuildLog log, Path dir) {
     return () ->
         base.isScratch()

@@ -41,13 +41,13 @@ final class EnvOrder {
   private static final String CONFIG = "config.json";
 
   private final List<String> declared;
-  private final RegistryLookup<Set<String>> baseNames;
+  private final RegistryCall<Set<String>> baseNames;
 
   /**
    * @param declared the names of the variables the Dockerfile sets, in the order it first sets them
    * @param baseNames the names of the base image's variables, read only when needed
    */
-  EnvOrder(List<String> declared, RegistryLookup<Set<String>> baseNames) {
+  EnvOrder(List<String> declared, RegistryCall<Set<String>> baseNames) {
     this.declared = List.copyOf(declared);
     this.baseNames = baseNames;
   }

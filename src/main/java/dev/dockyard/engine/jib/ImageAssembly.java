@@ -44,8 +44,8 @@ final class ImageAssembly {
   static List<List<PlannedFile>> planLayers(
       ImageRecipe recipe,
       ImageRequest request,
-      RegistryLookup<ImageUsers> users,
-      RegistryLookup<ImageTree> baseTree)
+      RegistryCall<ImageUsers> users,
+      RegistryCall<ImageTree> baseTree)
       throws DockerfileException, IOException, RegistryException, CredentialRetrievalException {
     BuildContext context =
         BuildContext.open(request.contextDir(), request.workDir().resolve("Dockerfile"));

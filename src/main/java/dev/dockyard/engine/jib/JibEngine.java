@@ -186,7 +186,8 @@ public final class JibEngine implements ImageEngine {
           ExecutionException,
           InterruptedException {
     RegistryTransfer transfer =
-        new RegistryTransfer(request, credentials, plan.base(), targetReference, plan.signatures());
+        new RegistryTransfer(
+            request, credentials, plan.base(), targetReference, plan.signatures(), budget);
     String baseDigest = transfer.baseDigest();
     String fingerprint = null;
     if (target.isStaged()) {
@@ -205,7 +206,7 @@ public final class JibEngine implements ImageEngine {
     JibContainerBuilder builder =
         ImageAssembly.assemble(
             plan.base(), baseDigest, credentials, plan.recipe(), plan.layers(), request);
-    StagedPush.Pushed container = transfer.push(builder, containerizers, target.isStaged(), budget);
+    StagedPush.Pushed container = transfer.push(builder, containerizers, target.isStaged());
     containerizers.progress().finish();
     container =
         transfer.inDockerOrder(

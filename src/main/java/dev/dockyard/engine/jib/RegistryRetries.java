@@ -6,11 +6,13 @@ import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.http.ResponseException;
+import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.registry.RetryBudget;
 import dev.dockyard.setting.Setting;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -61,6 +63,45 @@ final class RegistryRetries {
     }
   }
 
+  /**
+   * Runs one registry exchange, again after each transient failure while the image's budget lasts:
+   * a 503 on the manifest check costs that request, not the image's whole push.
+   *
+   * @param what what the call does, for the warning before the next attempt ("checking the
+   *     manifest")
+   */
+  static <T> T call(RetryBudget budget, ImageRequest request, String what, RegistryCall<T> call)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return call.get();
+      } catch (IOException | RegistryException e) {
+        String why = TransientFailures.describe(e);
+        OptionalLong wait =
+            why == null ? OptionalLong.empty() : budget.nextWait(attempt, retryAfterMillis(e));
+        if (wait.isEmpty()) {
+          throw e;
+        }
+        request
+            .log()
+            .warn(
+                TransientFailures.retrying(
+                        request.image().name(), why, attempt + 1, wait.getAsLong())
+                    + ", "
+                    + what
+                    + " again");
+        try {
+          Thread.sleep(wait.getAsLong());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          InterruptedIOException stopped = new InterruptedIOException("stopped " + what);
+          stopped.initCause(interrupted);
+          throw stopped;
+        }
+      }
+    }
+  }
+
   /** Containerizes, again after each transient failure while the budget lasts. */
   static JibContainer containerize(
       JibContainerBuilder builder,
@@ -87,7 +128,7 @@ final class RegistryRetries {
                 .log()
                 .warn(
                     TransientFailures.givingUp(
-                        request.image().name(), why, attempt, budget.total()));
+                        request.image().name(), why, budget.retries() + 1, budget.total()));
           }
           throw e;
         }

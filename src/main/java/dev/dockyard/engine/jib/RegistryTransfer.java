@@ -29,6 +29,7 @@ final class RegistryTransfer {
   private final BaseImageInspector registry;
   private final BaseImageInspector baseRegistry;
   private final LayerMounts mounts;
+  private final RetryBudget budget;
   private List<BlobDescriptor> foreignBaseLayers = List.of();
   private List<BlobDescriptor> baseBlobs;
 
@@ -37,14 +38,18 @@ final class RegistryTransfer {
 
   /**
    * @param signatures the signatures of the image's own layers, in order
+   * @param budget the image's retry budget, on which each registry call here is tried again after a
+   *     transient failure
    */
   RegistryTransfer(
       ImageRequest request,
       JibCredentials credentials,
       ImageReference base,
       ImageReference target,
-      List<String> signatures) {
+      List<String> signatures,
+      RetryBudget budget) {
     this.request = request;
+    this.budget = budget;
     this.credentials = credentials;
     this.base = base;
     this.target = target;
@@ -65,13 +70,23 @@ final class RegistryTransfer {
    * builds on the same base, and jib takes a base it has cached by digest from its cache.
    */
   String baseDigest() throws IOException, RegistryException, CredentialRetrievalException {
-    return base.isScratch() ? null : BaseImages.baseDigest(base, baseRegistry, credentials);
+    return base.isScratch()
+        ? null
+        : RegistryRetries.call(
+            budget,
+            request,
+            "reading the base image's digest",
+            () -> BaseImages.baseDigest(base, baseRegistry, credentials));
   }
 
   /** The image an earlier build pushed from the same inputs, when the registry still holds it. */
   Optional<ImageResult> known(String fingerprint)
       throws IOException, RegistryException, CredentialRetrievalException {
-    return KnownImages.reuse(request, target, fingerprint, registry.pushClient(target));
+    return RegistryRetries.call(
+        budget,
+        request,
+        "checking for the image an earlier build pushed",
+        () -> KnownImages.reuse(request, target, fingerprint, registry.pushClient(target)));
   }
 
   /**
@@ -79,10 +94,7 @@ final class RegistryTransfer {
    * staged}, else with the first tag.
    */
   StagedPush.Pushed push(
-      JibContainerBuilder builder,
-      ContainerizerFactory containerizers,
-      boolean staged,
-      RetryBudget budget)
+      JibContainerBuilder builder, ContainerizerFactory containerizers, boolean staged)
       throws IOException,
           RegistryException,
           CredentialRetrievalException,
@@ -97,7 +109,7 @@ final class RegistryTransfer {
             target,
             request,
             budget,
-            pushClient != null ? pushClient : registry.pushClient(target),
+            pushClient != null ? pushClient : pushClient(),
             this::baseLayers)
         : StagedPush.Pushed.of(
             RegistryRetries.containerize(builder, containerizers.to(target), request, budget));
@@ -117,8 +129,7 @@ final class RegistryTransfer {
       foreignBaseLayers = baseLayers();
     }
     boolean mountKnown = mounts.anyKnown(target, signatures);
-    RegistryClient pushClient =
-        mountBase || mountKnown || otherRegistry ? registry.pushClient(target) : null;
+    RegistryClient pushClient = mountBase || mountKnown || otherRegistry ? pushClient() : null;
     if (mountBase) {
       mountBaseLayers(pushClient);
     }
@@ -145,9 +156,22 @@ final class RegistryTransfer {
       return List.of();
     }
     if (baseBlobs == null) {
-      baseBlobs = baseRegistry.blobs(base.withQualifier(baseDigest()));
+      ImageReference byDigest = base.withQualifier(baseDigest());
+      baseBlobs =
+          RegistryRetries.call(
+              budget,
+              request,
+              "reading the base image's manifest",
+              () -> baseRegistry.blobs(byDigest));
     }
     return baseBlobs.subList(1, baseBlobs.size());
+  }
+
+  /** A client allowed to push to the target repository, logged in. */
+  private RegistryClient pushClient()
+      throws IOException, RegistryException, CredentialRetrievalException {
+    return RegistryRetries.call(
+        budget, request, "logging in to the target registry", () -> registry.pushClient(target));
   }
 
   /** True when the base image is another repository of the target's registry. */
@@ -186,8 +210,12 @@ final class RegistryTransfer {
    */
   StagedPush.Pushed inDockerOrder(EnvOrder order, StagedPush.Pushed pushed, boolean staged)
       throws IOException, RegistryException, CredentialRetrievalException {
-    return order.inRegistry(
-        registry.pushClient(target), pushed, staged ? List.of() : request.tags());
+    RegistryClient client = pushClient();
+    return RegistryRetries.call(
+        budget,
+        request,
+        "checking the order of the image's ENV",
+        () -> order.inRegistry(client, pushed, staged ? List.of() : request.tags()));
   }
 
   /**
@@ -196,7 +224,10 @@ final class RegistryTransfer {
    */
   Pushed readBack(StagedPush.Pushed container)
       throws IOException, RegistryException, CredentialRetrievalException {
-    List<BlobDescriptor> blobs = registry.blobs(target.withQualifier(container.digest()));
+    ImageReference pushed = target.withQualifier(container.digest());
+    List<BlobDescriptor> blobs =
+        RegistryRetries.call(
+            budget, request, "reading the pushed manifest back", () -> registry.blobs(pushed));
     if (container.imageId() == null) {
       // the manifest was there already: its config is the image's id
       container = new StagedPush.Pushed(container.digest(), blobs.get(0).getDigest().toString());

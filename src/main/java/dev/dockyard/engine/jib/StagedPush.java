@@ -64,10 +64,11 @@ final class StagedPush {
       ImageRequest request,
       RetryBudget budget,
       RegistryClient client,
-      RegistryLookup<List<BlobDescriptor>> baseLayers)
+      RegistryCall<List<BlobDescriptor>> baseLayers)
       throws InterruptedException,
           RegistryException,
           IOException,
+          CredentialRetrievalException,
           CacheDirectoryCreationException,
           ExecutionException {
     AtomicReference<String> digest = new AtomicReference<>();
@@ -95,14 +96,16 @@ final class StagedPush {
       }
     }
     request.log().debug("Every blob of " + reference + " is pushed; manifest " + digest.get());
-    if (client.checkManifest(digest.get()).isPresent()) {
+    if (RegistryRetries.call(
+            budget, request, "checking the manifest", () -> client.checkManifest(digest.get()))
+        .isPresent()) {
       request
           .log()
           .debug("The repository holds manifest " + digest.get() + " already: not pushed again");
       return new Pushed(digest.get(), null);
     }
     Optional<Pushed> rebuilt =
-        pushRebuilt(builder, request, client, digest.get(), config, baseLayers);
+        pushRebuilt(builder, request, budget, client, digest.get(), config, baseLayers);
     if (rebuilt.isPresent()) {
       return rebuilt.get();
     }
@@ -113,16 +116,17 @@ final class StagedPush {
 
   /**
    * Pushes the manifest jib was stopped before, put together from what it pushed, under {@code
-   * digest}; empty when it cannot be put together with that digest, or its push fails (a second
-   * pass of jib then pushes it, retrying what fails as any push).
+   * digest}, again after a transient failure; empty when it cannot be put together with that
+   * digest, or its push fails otherwise (a second pass of jib then pushes it).
    */
   private static Optional<Pushed> pushRebuilt(
       JibContainerBuilder builder,
       ImageRequest request,
+      RetryBudget budget,
       RegistryClient client,
       String digest,
       RebuiltManifest.ConfigBlob config,
-      RegistryLookup<List<BlobDescriptor>> baseLayers) {
+      RegistryCall<List<BlobDescriptor>> baseLayers) {
     try {
       Optional<List<BlobDescriptor>> layers =
           RebuiltManifest.applicationLayers(
@@ -138,7 +142,11 @@ final class StagedPush {
       }
       // The words jib's own push of a manifest logs, before the one request that pushes it.
       request.log().debug(PUSHING + digest + ", put together from the pushed blobs");
-      client.pushManifest(manifest.get(), digest);
+      RegistryRetries.call(
+          budget,
+          request,
+          "pushing the manifest",
+          () -> client.pushManifest(manifest.get(), digest));
       return Optional.of(new Pushed(digest, config.get().getDigest().toString()));
     } catch (IOException
         | RegistryException

@@ -5,10 +5,10 @@ import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalExcept
 import java.io.IOException;
 
 /**
- * Something read from a registry (the base image's tree, users, variables or layers) only when a
- * build first asks for it.
+ * One exchange with a registry, made when called: a read a build makes only when it first asks (the
+ * base image's tree, users, variables or layers), a request, a client's login.
  */
 @FunctionalInterface
-interface RegistryLookup<T> {
+interface RegistryCall<T> {
   T get() throws IOException, RegistryException, CredentialRetrievalException;
 }

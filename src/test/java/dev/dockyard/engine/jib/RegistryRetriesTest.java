@@ -1,0 +1,108 @@
+package dev.dockyard.engine.jib;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dockyard.engine.ImageRequest;
+import dev.dockyard.registry.RetryBudget;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RegistryRetriesTest {
+
+  private final RecordingLog log = new RecordingLog();
+
+  private ImageRequest request() {
+    return new ImageRequest(
+        "orders",
+        null,
+        null,
+        null,
+        TestImages.named("registry.corp", "shop", "orders"),
+        List.of("1.0"),
+        Map.of(),
+        null,
+        Instant.EPOCH,
+        null,
+        null,
+        log,
+        null,
+        Map.of(),
+        null);
+  }
+
+  @Test
+  void aCallThatFailsTransientlyIsMadeAgainAloneAndSaysSo() throws Exception {
+    RetryBudget budget = RetryBudget.starting(Duration.ofSeconds(30));
+    AtomicInteger calls = new AtomicInteger();
+
+    String answer =
+        RegistryRetries.call(
+            budget,
+            request(),
+            "checking the manifest",
+            () -> {
+              if (calls.incrementAndGet() < 3) {
+                throw new SocketException("Connection reset");
+              }
+              return "sha256:abc";
+            });
+
+    assertThat(answer).isEqualTo("sha256:abc");
+    assertThat(calls).hasValue(3);
+    assertThat(budget.retries()).isEqualTo(2);
+    assertThat(log.warnings)
+        .containsExactly(
+            "Registry failure for registry.corp/shop/orders (SocketException: Connection reset);"
+                + " attempt 2 in 0.25s, checking the manifest again",
+            "Registry failure for registry.corp/shop/orders (SocketException: Connection reset);"
+                + " attempt 3 in 0.5s, checking the manifest again");
+  }
+
+  @Test
+  void aFailureThatWouldComeAgainIsThrownAtOnce() {
+    RetryBudget budget = RetryBudget.starting(Duration.ofSeconds(30));
+    AtomicInteger calls = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                RegistryRetries.call(
+                    budget,
+                    request(),
+                    "checking the manifest",
+                    () -> {
+                      calls.incrementAndGet();
+                      throw new ConnectException("Connection refused");
+                    }))
+        .isInstanceOf(ConnectException.class);
+    assertThat(calls).hasValue(1);
+    assertThat(log.warnings).isEmpty();
+  }
+
+  @Test
+  void theLastFailureIsThrownOnceTheBudgetIsSpent() {
+    RetryBudget budget = RetryBudget.starting(Duration.ofMillis(1_500));
+    AtomicInteger calls = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                RegistryRetries.call(
+                    budget,
+                    request(),
+                    "pushing the manifest",
+                    () -> {
+                      throw new IOException(
+                          "attempt " + calls.incrementAndGet(), new SocketException("Broken pipe"));
+                    }))
+        .hasMessage("attempt 3");
+    // waits of 0.25 s and 0.5 s fit in the 1.5 s; the next, 1 s, does not
+    assertThat(calls).hasValue(3);
+  }
+}
