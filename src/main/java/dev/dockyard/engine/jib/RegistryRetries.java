@@ -39,19 +39,10 @@ final class RegistryRetries {
   static void waitOrThrow(
       EngineException failure, RetryBudget budget, int attempt, ImageRequest request, String more)
       throws EngineException {
-    String why = TransientFailures.describe(failure.getCause());
-    OptionalLong wait =
-        why == null
-            ? OptionalLong.empty()
-            : budget.nextWait(attempt, retryAfterMillis(failure.getCause()));
+    OptionalLong wait = nextAttempt(failure.getCause(), budget, attempt, request, more, false);
     if (wait.isEmpty()) {
       throw failure;
     }
-    request
-        .log()
-        .warn(
-            TransientFailures.retrying(request.image().name(), why, attempt + 1, wait.getAsLong())
-                + more);
     if (request.connections() != null) {
       request.connections().clear();
     }
@@ -76,20 +67,10 @@ final class RegistryRetries {
       try {
         return call.get();
       } catch (IOException | RegistryException e) {
-        String why = TransientFailures.describe(e);
-        OptionalLong wait =
-            why == null ? OptionalLong.empty() : budget.nextWait(attempt, retryAfterMillis(e));
+        OptionalLong wait = nextAttempt(e, budget, attempt, request, ", " + what + " again", true);
         if (wait.isEmpty()) {
           throw e;
         }
-        request
-            .log()
-            .warn(
-                TransientFailures.retrying(
-                        request.image().name(), why, attempt + 1, wait.getAsLong())
-                    + ", "
-                    + what
-                    + " again");
         try {
           Thread.sleep(wait.getAsLong());
         } catch (InterruptedException interrupted) {
@@ -119,28 +100,50 @@ final class RegistryRetries {
       } catch (ExecutionException | RegistryException | IOException e) {
         Throwable cause =
             e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-        String why = TransientFailures.describe(cause);
         OptionalLong wait =
-            why == null ? OptionalLong.empty() : budget.nextWait(attempt, retryAfterMillis(cause));
+            nextAttempt(
+                cause,
+                budget,
+                attempt,
+                request,
+                ", resuming with what the registry already has",
+                true);
         if (wait.isEmpty()) {
-          if (why != null) {
-            request
-                .log()
-                .warn(
-                    TransientFailures.givingUp(
-                        request.image().name(), why, budget.retries() + 1, budget.total()));
-          }
           throw e;
         }
-        request
-            .log()
-            .warn(
-                TransientFailures.retrying(
-                        request.image().name(), why, attempt + 1, wait.getAsLong())
-                    + ", resuming with what the registry already has");
         Thread.sleep(wait.getAsLong());
       }
     }
+  }
+
+  /**
+   * The wait before the attempt after {@code attempt} failed with {@code failure}, warned with
+   * {@code more} after the reason; empty when the failure would come again, or when the budget is
+   * spent (warned when {@code sayGivingUp}: the last retry loop a failure meets says it once).
+   */
+  private static OptionalLong nextAttempt(
+      Throwable failure,
+      RetryBudget budget,
+      int attempt,
+      ImageRequest request,
+      String more,
+      boolean sayGivingUp) {
+    String why = TransientFailures.describe(failure);
+    if (why == null) {
+      return OptionalLong.empty();
+    }
+    OptionalLong wait = budget.nextWait(attempt, retryAfterMillis(failure));
+    String image = request.image().name();
+    if (wait.isPresent()) {
+      request
+          .log()
+          .warn(TransientFailures.retrying(image, why, attempt + 1, wait.getAsLong()) + more);
+    } else if (sayGivingUp) {
+      request
+          .log()
+          .warn(TransientFailures.givingUp(image, why, budget.retries() + 1, budget.total()));
+    }
+    return wait;
   }
 
   /**

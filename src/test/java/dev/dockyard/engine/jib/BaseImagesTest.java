@@ -10,7 +10,6 @@ import dev.dockyard.dockerfile.Location;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.registry.CaCertificates;
 import dev.dockyard.registry.RegistryPolicy;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,22 +43,7 @@ class BaseImagesTest {
   }
 
   private ImageRequest request(RegistryPolicy registries) {
-    return new ImageRequest(
-        "orders",
-        null,
-        null,
-        null,
-        TestImages.named("registry.corp", "shop", "orders"),
-        List.of("1.0"),
-        Map.of(),
-        null,
-        Instant.EPOCH,
-        registries,
-        null,
-        log,
-        null,
-        Map.of(),
-        null);
+    return TestImages.ordersRequest(registries, log);
   }
 
   @Test

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dockyard.engine.ImageRequest;
+import dev.dockyard.maven.Rendered;
 import dev.dockyard.registry.RetryBudget;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -20,22 +18,7 @@ class RegistryRetriesTest {
   private final RecordingLog log = new RecordingLog();
 
   private ImageRequest request() {
-    return new ImageRequest(
-        "orders",
-        null,
-        null,
-        null,
-        TestImages.named("registry.corp", "shop", "orders"),
-        List.of("1.0"),
-        Map.of(),
-        null,
-        Instant.EPOCH,
-        null,
-        null,
-        log,
-        null,
-        Map.of(),
-        null);
+    return TestImages.ordersRequest(null, log);
   }
 
   @Test
@@ -104,5 +87,9 @@ class RegistryRetriesTest {
         .hasMessage("attempt 3");
     // waits of 0.25 s and 0.5 s fit in the 1.5 s; the next, 1 s, does not
     assertThat(calls).hasValue(3);
+    assertThat(Rendered.text(log.warnings.get(log.warnings.size() - 1)))
+        .isEqualTo(
+            "Giving up on registry.corp/shop/orders after 3 attempts within <registryRetryTime>"
+                + " (1s): SocketException: Broken pipe");
   }
 }
