@@ -13,11 +13,13 @@ import dev.dockyard.registry.RetryBudget;
 import dev.dockyard.setting.Setting;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -94,10 +96,37 @@ final class RegistryRetries {
           IOException,
           CacheDirectoryCreationException,
           ExecutionException {
+    return containerize(builder, containerizer, request, budget, () -> false, "").orElseThrow();
+  }
+
+  /**
+   * Containerizes, again after each transient failure while the budget lasts, unless {@code
+   * leftToUs} says, after a failed attempt, that what the attempt left undone is for the caller to
+   * finish: then empty, having warned of the failure and that the caller {@code finishes}.
+   */
+  static Optional<JibContainer> containerize(
+      JibContainerBuilder builder,
+      Containerizer containerizer,
+      ImageRequest request,
+      RetryBudget budget,
+      BooleanSupplier leftToUs,
+      String finishes)
+      throws InterruptedException,
+          RegistryException,
+          IOException,
+          CacheDirectoryCreationException,
+          ExecutionException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return withinBudget(builder, containerizer, budget);
+        return Optional.of(withinBudget(builder, containerizer, budget));
       } catch (ExecutionException | RegistryException | IOException e) {
+        String why = TransientFailures.describe(e);
+        if (why != null && leftToUs.getAsBoolean()) {
+          request
+              .log()
+              .warn(TransientFailures.failed(request.image().name(), why) + "; " + finishes);
+          return Optional.empty();
+        }
         Throwable cause =
             e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         OptionalLong wait =

@@ -1,6 +1,7 @@
 package dev.dockyard.engine.jib;
 
 import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
@@ -15,6 +16,7 @@ import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalExcept
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.registry.RetryBudget;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -84,12 +86,20 @@ final class StagedPush {
           }
         };
     try {
-      RegistryRetries.containerize(
-          builder,
-          containerizers.to(reference.withQualifier(PLACEHOLDER), watcher, config),
-          request,
-          budget);
-      throw new IllegalStateException("jib pushed a manifest under a placeholder digest");
+      Optional<JibContainer> pushed =
+          RegistryRetries.containerize(
+              builder,
+              containerizers.to(reference.withQualifier(PLACEHOLDER), watcher, config),
+              request,
+              budget,
+              () ->
+                  digest.get() != null
+                      && everyBlobThere(
+                          builder, request, budget, client, digest.get(), config, baseLayers),
+              "every blob is up, the manifest is pushed on its own");
+      if (pushed.isPresent()) {
+        throw new IllegalStateException("jib pushed a manifest under a placeholder digest");
+      }
     } catch (ExecutionException e) {
       if (!stoppedAtManifest(e) || digest.get() == null) {
         throw e;
@@ -115,6 +125,77 @@ final class StagedPush {
   }
 
   /**
+   * After a pass of jib failed once it had announced the manifest: true when the manifest can be
+   * put together with that digest and the repository has every blob it names (each looked for on
+   * its own, again after a transient failure), so that only the manifest is left to push. A pass
+   * that fails on any one request starts over, looking for every blob again; through a registry
+   * that fails one request in five, passes fail more often than not.
+   */
+  private static boolean everyBlobThere(
+      JibContainerBuilder builder,
+      ImageRequest request,
+      RetryBudget budget,
+      RegistryClient client,
+      String digest,
+      RebuiltManifest.ConfigBlob config,
+      RegistryCall<List<BlobDescriptor>> baseLayers) {
+    try {
+      Optional<V22ManifestTemplate> manifest =
+          rebuilt(builder, request, digest, config, baseLayers);
+      if (manifest.isEmpty()) {
+        return false;
+      }
+      List<DescriptorDigest> blobs = new ArrayList<>();
+      blobs.add(manifest.get().getContainerConfiguration().getDigest());
+      for (V22ManifestTemplate.ContentDescriptorTemplate layer : manifest.get().getLayers()) {
+        blobs.add(layer.getDigest());
+      }
+      for (DescriptorDigest blob : blobs) {
+        if (RegistryRetries.call(
+                budget, request, "looking for a blob", () -> client.checkBlob(blob))
+            .isEmpty()) {
+          return false;
+        }
+      }
+      request
+          .log()
+          .debug("Every blob of manifest " + digest + " is there after a failed pass of jib");
+      return true;
+    } catch (IOException
+        | RegistryException
+        | CredentialRetrievalException
+        | CacheCorruptedException
+        | CacheDirectoryCreationException e) {
+      request.log().debug("After a failed pass, blobs of " + digest + " left to jib: " + e);
+      return false;
+    }
+  }
+
+  /**
+   * The manifest jib announced as {@code digest}, put together from the config it pushed, the base
+   * image's layers and its layer cache; empty when those do not give that digest.
+   */
+  private static Optional<V22ManifestTemplate> rebuilt(
+      JibContainerBuilder builder,
+      ImageRequest request,
+      String digest,
+      RebuiltManifest.ConfigBlob config,
+      RegistryCall<List<BlobDescriptor>> baseLayers)
+      throws IOException,
+          RegistryException,
+          CredentialRetrievalException,
+          CacheCorruptedException,
+          CacheDirectoryCreationException {
+    Optional<List<BlobDescriptor>> layers =
+        RebuiltManifest.applicationLayers(
+            builder.toContainerBuildPlan().getLayers(),
+            Cache.withDirectory(ContainerizerFactory.applicationLayersCache(request)));
+    return layers.isEmpty()
+        ? Optional.empty()
+        : RebuiltManifest.of(config.get(), baseLayers.get(), layers.get(), digest);
+  }
+
+  /**
    * Pushes the manifest jib was stopped before, put together from what it pushed, under {@code
    * digest}, again after a transient failure; empty when it cannot be put together with that
    * digest, or its push fails otherwise (a second pass of jib then pushes it).
@@ -128,14 +209,8 @@ final class StagedPush {
       RebuiltManifest.ConfigBlob config,
       RegistryCall<List<BlobDescriptor>> baseLayers) {
     try {
-      Optional<List<BlobDescriptor>> layers =
-          RebuiltManifest.applicationLayers(
-              builder.toContainerBuildPlan().getLayers(),
-              Cache.withDirectory(ContainerizerFactory.applicationLayersCache(request)));
       Optional<V22ManifestTemplate> manifest =
-          layers.isEmpty()
-              ? Optional.empty()
-              : RebuiltManifest.of(config.get(), baseLayers.get(), layers.get(), digest);
+          rebuilt(builder, request, digest, config, baseLayers);
       if (manifest.isEmpty()) {
         request.log().debug("Manifest " + digest + " not put together from the pushed blobs");
         return Optional.empty();

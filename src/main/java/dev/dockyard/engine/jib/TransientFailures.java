@@ -91,15 +91,12 @@ final class TransientFailures {
 
   /** The warning before another attempt: what failed, which attempt comes and when. */
   static String retrying(String image, String why, int next, long waitMillis) {
-    return "Registry failure for "
-        + image
-        + " ("
-        + why
-        + "); attempt "
-        + next
-        + " in "
-        + waitMillis / 1000.0
-        + "s";
+    return failed(image, why) + "; attempt " + next + " in " + waitMillis / 1000.0 + "s";
+  }
+
+  /** What failed: the start of every warning about a transient failure. */
+  static String failed(String image, String why) {
+    return "Registry failure for " + image + " (" + why + ")";
   }
 
   /** The warning when the budget ends: the last failure, the attempts and the time they had. */
