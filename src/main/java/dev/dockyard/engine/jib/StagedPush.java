@@ -74,7 +74,9 @@ final class StagedPush {
           CacheDirectoryCreationException,
           ExecutionException {
     AtomicReference<String> digest = new AtomicReference<>();
-    RebuiltManifest.ConfigBlob config = new RebuiltManifest.ConfigBlob();
+    Rebuilding rebuilding =
+        new Rebuilding(
+            builder, request, budget, client, new RebuiltManifest.ConfigBlob(), baseLayers);
     Consumer<LogEvent> watcher =
         event -> {
           String message = event.getMessage();
@@ -89,13 +91,10 @@ final class StagedPush {
       Optional<JibContainer> pushed =
           RegistryRetries.containerize(
               builder,
-              containerizers.to(reference.withQualifier(PLACEHOLDER), watcher, config),
+              containerizers.to(reference.withQualifier(PLACEHOLDER), watcher, rebuilding.config),
               request,
               budget,
-              () ->
-                  digest.get() != null
-                      && everyBlobThere(
-                          builder, request, budget, client, digest.get(), config, baseLayers),
+              () -> digest.get() != null && rebuilding.everyBlobThere(digest.get()),
               "every blob is up, the manifest is pushed on its own");
       if (pushed.isPresent()) {
         throw new IllegalStateException("jib pushed a manifest under a placeholder digest");
@@ -114,8 +113,7 @@ final class StagedPush {
           .debug("The repository holds manifest " + digest.get() + " already: not pushed again");
       return new Pushed(digest.get(), null);
     }
-    Optional<Pushed> rebuilt =
-        pushRebuilt(builder, request, budget, client, digest.get(), config, baseLayers);
+    Optional<Pushed> rebuilt = rebuilding.push(digest.get());
     if (rebuilt.isPresent()) {
       return rebuilt.get();
     }
@@ -125,111 +123,100 @@ final class StagedPush {
   }
 
   /**
-   * After a pass of jib failed once it had announced the manifest: true when the manifest can be
-   * put together with that digest and the repository has every blob it names (each looked for on
-   * its own, again after a transient failure), so that only the manifest is left to push. A pass
-   * that fails on any one request starts over, looking for every blob again; through a registry
-   * that fails one request in five, passes fail more often than not.
+   * The manifest jib announced, put together from what it pushed: the config it pushed (seen in its
+   * progress), the base image's layers and its layer cache.
    */
-  private static boolean everyBlobThere(
+  private record Rebuilding(
       JibContainerBuilder builder,
       ImageRequest request,
       RetryBudget budget,
       RegistryClient client,
-      String digest,
       RebuiltManifest.ConfigBlob config,
       RegistryCall<List<BlobDescriptor>> baseLayers) {
-    try {
-      Optional<V22ManifestTemplate> manifest =
-          rebuilt(builder, request, digest, config, baseLayers);
-      if (manifest.isEmpty()) {
-        return false;
-      }
-      List<DescriptorDigest> blobs = new ArrayList<>();
-      blobs.add(manifest.get().getContainerConfiguration().getDigest());
-      for (V22ManifestTemplate.ContentDescriptorTemplate layer : manifest.get().getLayers()) {
-        blobs.add(layer.getDigest());
-      }
-      for (DescriptorDigest blob : blobs) {
-        if (RegistryRetries.call(
-                budget, request, "looking for a blob", () -> client.checkBlob(blob))
-            .isEmpty()) {
+
+    /** The manifest jib announced as {@code digest}; empty when the parts do not give it. */
+    Optional<V22ManifestTemplate> manifest(String digest)
+        throws IOException,
+            RegistryException,
+            CredentialRetrievalException,
+            CacheCorruptedException,
+            CacheDirectoryCreationException {
+      Optional<List<BlobDescriptor>> layers =
+          RebuiltManifest.applicationLayers(
+              builder.toContainerBuildPlan().getLayers(),
+              Cache.withDirectory(ContainerizerFactory.applicationLayersCache(request)));
+      return layers.isEmpty()
+          ? Optional.empty()
+          : RebuiltManifest.of(config.get(), baseLayers.get(), layers.get(), digest);
+    }
+
+    /**
+     * After a pass of jib failed once it had announced the manifest: true when the manifest can be
+     * put together with that digest and the repository has every blob it names (each looked for on
+     * its own, again after a transient failure), so that only the manifest is left to push. A pass
+     * that fails on any one request starts over, looking for every blob again; through a registry
+     * that fails one request in five, passes fail more often than not.
+     */
+    boolean everyBlobThere(String digest) {
+      try {
+        Optional<V22ManifestTemplate> manifest = manifest(digest);
+        if (manifest.isEmpty()) {
           return false;
         }
+        List<DescriptorDigest> blobs = new ArrayList<>();
+        blobs.add(manifest.get().getContainerConfiguration().getDigest());
+        for (V22ManifestTemplate.ContentDescriptorTemplate layer : manifest.get().getLayers()) {
+          blobs.add(layer.getDigest());
+        }
+        for (DescriptorDigest blob : blobs) {
+          if (RegistryRetries.call(
+                  budget, request, "looking for a blob", () -> client.checkBlob(blob))
+              .isEmpty()) {
+            return false;
+          }
+        }
+        request
+            .log()
+            .debug("Every blob of manifest " + digest + " is there after a failed pass of jib");
+        return true;
+      } catch (IOException
+          | RegistryException
+          | CredentialRetrievalException
+          | CacheCorruptedException
+          | CacheDirectoryCreationException e) {
+        request.log().debug("After a failed pass, blobs of " + digest + " left to jib: " + e);
+        return false;
       }
-      request
-          .log()
-          .debug("Every blob of manifest " + digest + " is there after a failed pass of jib");
-      return true;
-    } catch (IOException
-        | RegistryException
-        | CredentialRetrievalException
-        | CacheCorruptedException
-        | CacheDirectoryCreationException e) {
-      request.log().debug("After a failed pass, blobs of " + digest + " left to jib: " + e);
-      return false;
     }
-  }
 
-  /**
-   * The manifest jib announced as {@code digest}, put together from the config it pushed, the base
-   * image's layers and its layer cache; empty when those do not give that digest.
-   */
-  private static Optional<V22ManifestTemplate> rebuilt(
-      JibContainerBuilder builder,
-      ImageRequest request,
-      String digest,
-      RebuiltManifest.ConfigBlob config,
-      RegistryCall<List<BlobDescriptor>> baseLayers)
-      throws IOException,
-          RegistryException,
-          CredentialRetrievalException,
-          CacheCorruptedException,
-          CacheDirectoryCreationException {
-    Optional<List<BlobDescriptor>> layers =
-        RebuiltManifest.applicationLayers(
-            builder.toContainerBuildPlan().getLayers(),
-            Cache.withDirectory(ContainerizerFactory.applicationLayersCache(request)));
-    return layers.isEmpty()
-        ? Optional.empty()
-        : RebuiltManifest.of(config.get(), baseLayers.get(), layers.get(), digest);
-  }
-
-  /**
-   * Pushes the manifest jib was stopped before, put together from what it pushed, under {@code
-   * digest}, again after a transient failure; empty when it cannot be put together with that
-   * digest, or its push fails otherwise (a second pass of jib then pushes it).
-   */
-  private static Optional<Pushed> pushRebuilt(
-      JibContainerBuilder builder,
-      ImageRequest request,
-      RetryBudget budget,
-      RegistryClient client,
-      String digest,
-      RebuiltManifest.ConfigBlob config,
-      RegistryCall<List<BlobDescriptor>> baseLayers) {
-    try {
-      Optional<V22ManifestTemplate> manifest =
-          rebuilt(builder, request, digest, config, baseLayers);
-      if (manifest.isEmpty()) {
-        request.log().debug("Manifest " + digest + " not put together from the pushed blobs");
+    /**
+     * Pushes the manifest jib was stopped before under {@code digest}, again after a transient
+     * failure; empty when it cannot be put together with that digest, or its push fails otherwise
+     * (a second pass of jib then pushes it).
+     */
+    Optional<Pushed> push(String digest) {
+      try {
+        Optional<V22ManifestTemplate> manifest = manifest(digest);
+        if (manifest.isEmpty()) {
+          request.log().debug("Manifest " + digest + " not put together from the pushed blobs");
+          return Optional.empty();
+        }
+        // The words jib's own push of a manifest logs, before the one request that pushes it.
+        request.log().debug(PUSHING + digest + ", put together from the pushed blobs");
+        RegistryRetries.call(
+            budget,
+            request,
+            "pushing the manifest",
+            () -> client.pushManifest(manifest.get(), digest));
+        return Optional.of(new Pushed(digest, config.get().getDigest().toString()));
+      } catch (IOException
+          | RegistryException
+          | CredentialRetrievalException
+          | CacheCorruptedException
+          | CacheDirectoryCreationException e) {
+        request.log().debug("Manifest " + digest + " left to a second pass of jib: " + e);
         return Optional.empty();
       }
-      // The words jib's own push of a manifest logs, before the one request that pushes it.
-      request.log().debug(PUSHING + digest + ", put together from the pushed blobs");
-      RegistryRetries.call(
-          budget,
-          request,
-          "pushing the manifest",
-          () -> client.pushManifest(manifest.get(), digest));
-      return Optional.of(new Pushed(digest, config.get().getDigest().toString()));
-    } catch (IOException
-        | RegistryException
-        | CredentialRetrievalException
-        | CacheCorruptedException
-        | CacheDirectoryCreationException e) {
-      request.log().debug("Manifest " + digest + " left to a second pass of jib: " + e);
-      return Optional.empty();
     }
   }
 
