@@ -46,14 +46,18 @@ abstract class ImageGoal extends DockyardMojo {
   /** The module's plan: skipped with a reason, or the image to build. */
   private ModulePlan plan(ModuleConfig config) throws Exception {
     // build and push of one module share the plan: the layout and rendering happen once a run.
-    String key = ModulePlan.class.getName() + "|" + config.hashCode();
-    Object planned = project.getContextValue(key);
-    if (planned instanceof ModulePlan plan) {
-      return plan;
+    Object planned = project.getContextValue(Planned.KEY);
+    if (planned instanceof Planned earlier && earlier.config().equals(config)) {
+      return earlier.plan();
     }
     ModulePlan plan = new ModulePlanner(this, config).plan();
-    project.setContextValue(key, plan);
+    project.setContextValue(Planned.KEY, new Planned(config, plan));
     return plan;
+  }
+
+  /** The plan an earlier goal of this module made, with the configuration it was made for. */
+  private record Planned(ModuleConfig config, ModulePlan plan) {
+    static final String KEY = Planned.class.getName();
   }
 
   /** The goal's name, for the log. */

@@ -127,16 +127,23 @@ final class BaseImageInspector {
             + reference.getRepository()
             + (push ? " push" : " pull")
             + (insecure ? " insecure" : "")
-            + credential
-                .map(c -> " as " + c.getUsername() + " " + c.getPassword().hashCode())
-                .orElse("");
-    Optional<RegistryClient> kept = credentials.connections().find(key);
-    if (kept.isPresent()) {
-      return kept.get();
+            + credential.map(c -> " as " + c.getUsername()).orElse("");
+    // Reused only with the very credential it logged in with; the key holds nothing of a secret.
+    Optional<KeptClient> kept = credentials.connections().find(key);
+    if (kept.isPresent() && kept.get().credential().equals(credential)) {
+      return kept.get().client();
     }
     RegistryClient client = connect(reference, push, credential);
-    credentials.connections().keep(key, client);
+    credentials.connections().keep(key, new KeptClient(credential, client));
     return client;
+  }
+
+  /** A client the reactor keeps, with the credential it logged in with. */
+  private record KeptClient(Optional<Credential> credential, RegistryClient client) {
+    @Override
+    public String toString() {
+      return "a registry client" + credential.map(c -> " for " + c.getUsername()).orElse("");
+    }
   }
 
   private RegistryClient connect(

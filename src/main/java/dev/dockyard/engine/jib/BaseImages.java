@@ -13,6 +13,7 @@ import dev.dockyard.engine.EngineException;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.RegistryConnections;
 import dev.dockyard.registry.RegistryPolicy;
+import dev.dockyard.registry.RetryBudget;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -28,9 +29,10 @@ final class BaseImages {
 
   /**
    * The request's Dockerfile resolved: the base image's configuration is read only when the
-   * Dockerfile refers to a variable or WORKDIR it does not define.
+   * Dockerfile refers to a variable or WORKDIR it does not define, again after a transient failure
+   * while {@code budget} lasts.
    */
-  static ImageRecipe resolve(ImageRequest request, JibCredentials credentials)
+  static ImageRecipe resolve(ImageRequest request, JibCredentials credentials, RetryBudget budget)
       throws DockerfileException {
     Supplier<BaseImageConfig> baseConfig =
         new Supplier<>() {
@@ -39,7 +41,7 @@ final class BaseImages {
           @Override
           public BaseImageConfig get() {
             if (cached == null) {
-              cached = fetchBaseConfig(request, credentials);
+              cached = fetchBaseConfig(request, credentials, budget);
             }
             return cached;
           }
@@ -48,7 +50,8 @@ final class BaseImages {
   }
 
   /** Called only when the Dockerfile refers to a variable or WORKDIR it does not define. */
-  private static BaseImageConfig fetchBaseConfig(ImageRequest request, JibCredentials credentials) {
+  private static BaseImageConfig fetchBaseConfig(
+      ImageRequest request, JibCredentials credentials, RetryBudget budget) {
     try {
       // FROM depends only on the ARGs before it, so a resolution without base values names it.
       ImageRecipe fromOnly =
@@ -59,9 +62,11 @@ final class BaseImages {
         return BaseImageConfig.EMPTY;
       }
       request.log().debug("Reading the configuration of base image " + base);
-      return new BaseImageInspector(
-              credentials, request.registries().isInsecure(base.getRegistry()), request.log())
-          .config(base);
+      BaseImageInspector inspector =
+          new BaseImageInspector(
+              credentials, request.registries().isInsecure(base.getRegistry()), request.log());
+      return RegistryRetries.call(
+          budget, request, "reading the base image's configuration", () -> inspector.config(base));
     } catch (Exception e) {
       throw new JibFailures.BaseImageUnreadable(e);
     }

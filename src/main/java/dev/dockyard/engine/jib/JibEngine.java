@@ -7,6 +7,8 @@ import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.dockyard.context.ImagePaths;
+import dev.dockyard.context.ImageTree;
+import dev.dockyard.context.ImageUsers;
 import dev.dockyard.context.PlannedFile;
 import dev.dockyard.dockerfile.DockerfileException;
 import dev.dockyard.dockerfile.ImageRecipe;
@@ -97,7 +99,7 @@ public final class JibEngine implements ImageEngine {
         new JibCredentials(request.registries(), request.log(), request.connections());
     ExecutorService executor = null;
     try {
-      Plan plan = plan(request, credentials);
+      Plan plan = plan(request, credentials, budget);
       ImageReference targetReference = JibNames.reference(request.image(), request.tags().get(0));
       JibProgressLog progress = new JibProgressLog(request.module(), request.log());
       if (target.isRegistry()) {
@@ -145,24 +147,28 @@ public final class JibEngine implements ImageEngine {
   }
 
   /** The recipe, its base image and the files of each layer, planned on the base image's tree. */
-  private static Plan plan(ImageRequest request, JibCredentials credentials)
+  private static Plan plan(ImageRequest request, JibCredentials credentials, RetryBudget budget)
       throws DockerfileException, IOException, RegistryException, CredentialRetrievalException {
-    ImageRecipe recipe = BaseImages.resolve(request, credentials);
+    ImageRecipe recipe = BaseImages.resolve(request, credentials, budget);
     ImageReference base = BaseImages.baseImage(recipe, request);
     boolean insecureBase = !base.isScratch() && request.registries().isInsecure(base.getRegistry());
+    RegistryCall<ImageUsers> users =
+        BaseImageUsers.lookup(
+            base, credentials, insecureBase, request.log(), request.workDir().resolve("users"));
+    RegistryCall<ImageTree> tree =
+        BaseImageTree.lookup(
+            base,
+            credentials,
+            insecureBase,
+            request.log(),
+            request.baseLayersCache().resolveSibling("layer-trees"),
+            request.workDir().resolve("trees"));
     List<List<PlannedFile>> layers =
         ImageAssembly.planLayers(
             recipe,
             request,
-            BaseImageUsers.lookup(
-                base, credentials, insecureBase, request.log(), request.workDir().resolve("users")),
-            BaseImageTree.lookup(
-                base,
-                credentials,
-                insecureBase,
-                request.log(),
-                request.baseLayersCache().resolveSibling("layer-trees"),
-                request.workDir().resolve("trees")));
+            () -> RegistryRetries.call(budget, request, "reading the base image's users", users),
+            () -> RegistryRetries.call(budget, request, "reading the base image's files", tree));
     ImagePaths.write(request.workDir(), layers);
     return new Plan(recipe, base, layers, ImageAssembly.signatures(layers, request));
   }
