@@ -23,6 +23,8 @@ public final class RetryBudget {
   private final LongSupplier clock;
   private final long deadline;
   private int retries;
+  private boolean spent;
+  private boolean givenUp;
 
   RetryBudget(Duration total, LongSupplier clock) {
     this.total = total;
@@ -52,7 +54,8 @@ public final class RetryBudget {
 
   /**
    * The wait before the next attempt after this many failed ones, honouring the registry's {@code
-   * Retry-After} (negative when it sent none); empty when the deadline comes first.
+   * Retry-After} (negative when it sent none); empty when the deadline comes first, and from then
+   * on: once one retry is refused, the image's retries are over, whichever loop asks next.
    */
   public synchronized OptionalLong nextWait(int failedAttempts, long retryAfterMillis) {
     long backoff =
@@ -60,11 +63,24 @@ public final class RetryBudget {
             LONGEST_WAIT_MILLIS,
             FIRST_WAIT_MILLIS << Math.min(10, Math.max(0, failedAttempts - 1)));
     long wait = Math.max(backoff, retryAfterMillis);
-    if (wait >= remainingMillis()) {
+    if (spent || wait >= remainingMillis()) {
+      spent = true;
       return OptionalLong.empty();
     }
     retries++;
     return OptionalLong.of(wait);
+  }
+
+  /**
+   * True the first time it is asked after a retry was refused, false before and after: the one
+   * warning that the image's retries are over.
+   */
+  public synchronized boolean firstToGiveUp() {
+    if (!spent || givenUp) {
+      return false;
+    }
+    givenUp = true;
+    return true;
   }
 
   /**

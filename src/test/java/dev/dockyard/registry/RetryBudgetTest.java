@@ -46,6 +46,20 @@ class RetryBudgetTest {
   }
 
   @Test
+  void oneRefusedRetryEndsTheImagesRetriesAndIsAnnouncedOnce() {
+    RetryBudget budget = new RetryBudget(Duration.ofSeconds(20), now::get);
+    now.addAndGet(18_500);
+
+    assertThat(budget.firstToGiveUp()).isFalse();
+    assertThat(budget.nextWait(4, -1)).isEmpty();
+    // a shorter wait would still fit, but another loop of the same image retries no more
+    assertThat(budget.nextWait(1, -1)).isEmpty();
+    assertThat(budget.firstToGiveUp()).isTrue();
+    assertThat(budget.firstToGiveUp()).isFalse();
+    assertThat(budget.retries()).isZero();
+  }
+
+  @Test
   void theSettingIsWholeSecondsFromOneToADay() {
     assertThat(RetryBudget.parseSeconds(null)).contains(Duration.ofSeconds(120));
     assertThat(RetryBudget.parseSeconds(" ")).contains(RetryBudget.DEFAULT);

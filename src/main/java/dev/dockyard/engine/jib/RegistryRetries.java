@@ -41,7 +41,7 @@ final class RegistryRetries {
   static void waitOrThrow(
       EngineException failure, RetryBudget budget, int attempt, ImageRequest request, String more)
       throws EngineException {
-    OptionalLong wait = nextAttempt(failure.getCause(), budget, attempt, request, more, false);
+    OptionalLong wait = nextAttempt(failure.getCause(), budget, attempt, request, more);
     if (wait.isEmpty()) {
       throw failure;
     }
@@ -69,7 +69,7 @@ final class RegistryRetries {
       try {
         return call.get();
       } catch (IOException | RegistryException e) {
-        OptionalLong wait = nextAttempt(e, budget, attempt, request, ", " + what + " again", true);
+        OptionalLong wait = nextAttempt(e, budget, attempt, request, ", " + what + " again");
         if (wait.isEmpty()) {
           throw e;
         }
@@ -131,12 +131,7 @@ final class RegistryRetries {
             e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         OptionalLong wait =
             nextAttempt(
-                cause,
-                budget,
-                attempt,
-                request,
-                ", resuming with what the registry already has",
-                true);
+                cause, budget, attempt, request, ", resuming with what the registry already has");
         if (wait.isEmpty()) {
           throw e;
         }
@@ -148,15 +143,10 @@ final class RegistryRetries {
   /**
    * The wait before the attempt after {@code attempt} failed with {@code failure}, warned with
    * {@code more} after the reason; empty when the failure would come again, or when the budget is
-   * spent (warned when {@code sayGivingUp}: the last retry loop a failure meets says it once).
+   * spent (warned once per image, by the loop that found it spent).
    */
   private static OptionalLong nextAttempt(
-      Throwable failure,
-      RetryBudget budget,
-      int attempt,
-      ImageRequest request,
-      String more,
-      boolean sayGivingUp) {
+      Throwable failure, RetryBudget budget, int attempt, ImageRequest request, String more) {
     String why = TransientFailures.describe(failure);
     if (why == null) {
       return OptionalLong.empty();
@@ -167,7 +157,7 @@ final class RegistryRetries {
       request
           .log()
           .warn(TransientFailures.retrying(image, why, attempt + 1, wait.getAsLong()) + more);
-    } else if (sayGivingUp) {
+    } else if (budget.firstToGiveUp()) {
       request
           .log()
           .warn(TransientFailures.givingUp(image, why, budget.retries() + 1, budget.total()));
