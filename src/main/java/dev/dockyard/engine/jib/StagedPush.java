@@ -1,7 +1,6 @@
 package dev.dockyard.engine.jib;
 
 import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
-import com.google.cloud.tools.jib.api.DescriptorDigest;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
@@ -10,13 +9,13 @@ import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.blob.BlobDescriptor;
 import com.google.cloud.tools.jib.cache.Cache;
 import com.google.cloud.tools.jib.cache.CacheCorruptedException;
+import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
 import com.google.cloud.tools.jib.image.json.V22ManifestTemplate;
 import com.google.cloud.tools.jib.registry.RegistryClient;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.registry.RetryBudget;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -74,9 +73,7 @@ final class StagedPush {
           CacheDirectoryCreationException,
           ExecutionException {
     AtomicReference<String> digest = new AtomicReference<>();
-    Rebuilding rebuilding =
-        new Rebuilding(
-            builder, request, budget, client, new RebuiltManifest.ConfigBlob(), baseLayers);
+    Rebuilding rebuilding = new Rebuilding(builder, request, budget, client, baseLayers);
     Consumer<LogEvent> watcher =
         event -> {
           String message = event.getMessage();
@@ -124,30 +121,29 @@ final class StagedPush {
 
   /**
    * The manifest jib announced, put together from what it pushed: the config it pushed (seen in its
-   * progress), the base image's layers and its layer cache.
+   * progress), the base image's layers and its layer cache; put together once, when first it can
+   * be.
    */
-  private record Rebuilding(
-      JibContainerBuilder builder,
-      ImageRequest request,
-      RetryBudget budget,
-      RegistryClient client,
-      RebuiltManifest.ConfigBlob config,
-      RegistryCall<List<BlobDescriptor>> baseLayers) {
+  private static final class Rebuilding {
+    private final JibContainerBuilder builder;
+    private final ImageRequest request;
+    private final RetryBudget budget;
+    private final RegistryClient client;
+    private final RebuiltManifest.ConfigBlob config = new RebuiltManifest.ConfigBlob();
+    private final RegistryCall<List<BlobDescriptor>> baseLayers;
+    private V22ManifestTemplate manifest;
 
-    /** The manifest jib announced as {@code digest}; empty when the parts do not give it. */
-    Optional<V22ManifestTemplate> manifest(String digest)
-        throws IOException,
-            RegistryException,
-            CredentialRetrievalException,
-            CacheCorruptedException,
-            CacheDirectoryCreationException {
-      Optional<List<BlobDescriptor>> layers =
-          RebuiltManifest.applicationLayers(
-              builder.toContainerBuildPlan().getLayers(),
-              Cache.withDirectory(ContainerizerFactory.applicationLayersCache(request)));
-      return layers.isEmpty()
-          ? Optional.empty()
-          : RebuiltManifest.of(config.get(), baseLayers.get(), layers.get(), digest);
+    Rebuilding(
+        JibContainerBuilder builder,
+        ImageRequest request,
+        RetryBudget budget,
+        RegistryClient client,
+        RegistryCall<List<BlobDescriptor>> baseLayers) {
+      this.builder = builder;
+      this.request = request;
+      this.budget = budget;
+      this.client = client;
+      this.baseLayers = baseLayers;
     }
 
     /**
@@ -158,35 +154,29 @@ final class StagedPush {
      * that fails one request in five, passes fail more often than not.
      */
     boolean everyBlobThere(String digest) {
-      try {
-        Optional<V22ManifestTemplate> manifest = manifest(digest);
-        if (manifest.isEmpty()) {
-          return false;
-        }
-        List<DescriptorDigest> blobs = new ArrayList<>();
-        blobs.add(manifest.get().getContainerConfiguration().getDigest());
-        for (V22ManifestTemplate.ContentDescriptorTemplate layer : manifest.get().getLayers()) {
-          blobs.add(layer.getDigest());
-        }
-        for (DescriptorDigest blob : blobs) {
-          if (RegistryRetries.call(
-                  budget, request, "looking for a blob", () -> client.checkBlob(blob))
-              .isEmpty()) {
-            return false;
-          }
-        }
-        request
-            .log()
-            .debug("Every blob of manifest " + digest + " is there after a failed pass of jib");
-        return true;
-      } catch (IOException
-          | RegistryException
-          | CredentialRetrievalException
-          | CacheCorruptedException
-          | CacheDirectoryCreationException e) {
-        request.log().debug("After a failed pass, blobs of " + digest + " left to jib: " + e);
-        return false;
-      }
+      return orLeftToJib(
+              digest,
+              "blobs looked for after a failed pass",
+              () -> {
+                Optional<V22ManifestTemplate> manifest = manifest(digest);
+                if (manifest.isEmpty() || !there(manifest.get().getContainerConfiguration())) {
+                  return Optional.empty();
+                }
+                for (V22ManifestTemplate.ContentDescriptorTemplate layer :
+                    manifest.get().getLayers()) {
+                  if (!there(layer)) {
+                    return Optional.empty();
+                  }
+                }
+                request
+                    .log()
+                    .debug(
+                        "Every blob of manifest "
+                            + digest
+                            + " is there after a failed pass of jib");
+                return Optional.of(true);
+              })
+          .isPresent();
     }
 
     /**
@@ -195,28 +185,75 @@ final class StagedPush {
      * (a second pass of jib then pushes it).
      */
     Optional<Pushed> push(String digest) {
-      try {
-        Optional<V22ManifestTemplate> manifest = manifest(digest);
-        if (manifest.isEmpty()) {
-          request.log().debug("Manifest " + digest + " not put together from the pushed blobs");
-          return Optional.empty();
+      return orLeftToJib(
+          digest,
+          "manifest pushed",
+          () -> {
+            Optional<V22ManifestTemplate> manifest = manifest(digest);
+            if (manifest.isEmpty()) {
+              request.log().debug("Manifest " + digest + " not put together from the pushed blobs");
+              return Optional.empty();
+            }
+            // The words jib's own push of a manifest logs, before the one request that pushes it.
+            request.log().debug(PUSHING + digest + ", put together from the pushed blobs");
+            RegistryRetries.call(
+                budget,
+                request,
+                "pushing the manifest",
+                () -> client.pushManifest(manifest.get(), digest));
+            return Optional.of(new Pushed(digest, config.get().getDigest().toString()));
+          });
+    }
+
+    /** The manifest jib announced as {@code digest}; empty while the parts do not give it. */
+    private Optional<V22ManifestTemplate> manifest(String digest)
+        throws IOException,
+            RegistryException,
+            CredentialRetrievalException,
+            CacheCorruptedException,
+            CacheDirectoryCreationException {
+      if (manifest == null) {
+        Optional<List<BlobDescriptor>> layers =
+            RebuiltManifest.applicationLayers(
+                builder.toContainerBuildPlan().getLayers(),
+                Cache.withDirectory(ContainerizerFactory.applicationLayersCache(request)));
+        if (layers.isPresent()) {
+          manifest =
+              RebuiltManifest.of(config.get(), baseLayers.get(), layers.get(), digest).orElse(null);
         }
-        // The words jib's own push of a manifest logs, before the one request that pushes it.
-        request.log().debug(PUSHING + digest + ", put together from the pushed blobs");
-        RegistryRetries.call(
-            budget,
-            request,
-            "pushing the manifest",
-            () -> client.pushManifest(manifest.get(), digest));
-        return Optional.of(new Pushed(digest, config.get().getDigest().toString()));
+      }
+      return Optional.ofNullable(manifest);
+    }
+
+    private boolean there(BuildableManifestTemplate.ContentDescriptorTemplate blob)
+        throws IOException, RegistryException, CredentialRetrievalException {
+      return RegistryRetries.call(
+              budget, request, "looking for a blob", () -> client.checkBlob(blob.getDigest()))
+          .isPresent();
+    }
+
+    /** What {@code step} gives; empty when it fails, the rest being left to a pass of jib. */
+    private <T> Optional<T> orLeftToJib(String digest, String what, Step<T> step) {
+      try {
+        return step.run();
       } catch (IOException
           | RegistryException
           | CredentialRetrievalException
           | CacheCorruptedException
           | CacheDirectoryCreationException e) {
-        request.log().debug("Manifest " + digest + " left to a second pass of jib: " + e);
+        request.log().debug("Manifest " + digest + ": not " + what + ", left to jib: " + e);
         return Optional.empty();
       }
+    }
+
+    @FunctionalInterface
+    private interface Step<T> {
+      Optional<T> run()
+          throws IOException,
+              RegistryException,
+              CredentialRetrievalException,
+              CacheCorruptedException,
+              CacheDirectoryCreationException;
     }
   }
 

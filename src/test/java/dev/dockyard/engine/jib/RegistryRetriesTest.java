@@ -1,7 +1,7 @@
 package dev.dockyard.engine.jib;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.maven.Rendered;
@@ -11,11 +11,13 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 class RegistryRetriesTest {
 
   private final RecordingLog log = new RecordingLog();
+  private final AtomicInteger calls = new AtomicInteger();
 
   private ImageRequest request() {
     return TestImages.ordersRequest(null, log);
@@ -24,7 +26,6 @@ class RegistryRetriesTest {
   @Test
   void aCallThatFailsTransientlyIsMadeAgainAloneAndSaysSo() throws Exception {
     RetryBudget budget = RetryBudget.starting(Duration.ofSeconds(30));
-    AtomicInteger calls = new AtomicInteger();
 
     String answer =
         RegistryRetries.call(
@@ -52,18 +53,8 @@ class RegistryRetriesTest {
   @Test
   void aFailureThatWouldComeAgainIsThrownAtOnce() {
     RetryBudget budget = RetryBudget.starting(Duration.ofSeconds(30));
-    AtomicInteger calls = new AtomicInteger();
 
-    assertThatThrownBy(
-            () ->
-                RegistryRetries.call(
-                    budget,
-                    request(),
-                    "checking the manifest",
-                    () -> {
-                      calls.incrementAndGet();
-                      throw new ConnectException("Connection refused");
-                    }))
+    assertThat(alwaysFailing(budget, attempt -> new ConnectException("Connection refused")))
         .isInstanceOf(ConnectException.class);
     assertThat(calls).hasValue(1);
     assertThat(log.warnings).isEmpty();
@@ -72,18 +63,12 @@ class RegistryRetriesTest {
   @Test
   void theLastFailureIsThrownOnceTheBudgetIsSpent() {
     RetryBudget budget = RetryBudget.starting(Duration.ofMillis(1_500));
-    AtomicInteger calls = new AtomicInteger();
 
-    assertThatThrownBy(
-            () ->
-                RegistryRetries.call(
-                    budget,
-                    request(),
-                    "pushing the manifest",
-                    () -> {
-                      throw new IOException(
-                          "attempt " + calls.incrementAndGet(), new SocketException("Broken pipe"));
-                    }))
+    assertThat(
+            alwaysFailing(
+                budget,
+                attempt ->
+                    new IOException("attempt " + attempt, new SocketException("Broken pipe"))))
         .hasMessage("attempt 3");
     // waits of 0.25 s and 0.5 s fit in the 1.5 s; the next, 1 s, does not
     assertThat(calls).hasValue(3);
@@ -91,5 +76,18 @@ class RegistryRetriesTest {
         .isEqualTo(
             "Giving up on registry.corp/shop/orders after 3 attempts within <registryRetryTime>"
                 + " (1s): SocketException: Broken pipe");
+  }
+
+  /** What a call that fails every attempt with {@code failure}'s exception finally throws. */
+  private Throwable alwaysFailing(RetryBudget budget, IntFunction<IOException> failure) {
+    return catchThrowable(
+        () ->
+            RegistryRetries.call(
+                budget,
+                request(),
+                "pushing the manifest",
+                () -> {
+                  throw failure.apply(calls.incrementAndGet());
+                }));
   }
 }
