@@ -2,6 +2,7 @@ package dev.dockyard.engine;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RegistryConnections {
 
   private final Map<String, Object> clients = new ConcurrentHashMap<>();
+  private final Set<String> said = ConcurrentHashMap.newKeySet();
 
   /** The client kept under this key, if any. */
   @SuppressWarnings("unchecked")
@@ -23,6 +25,14 @@ public final class RegistryConnections {
   /** Keeps a client under this key; two modules racing to connect keep either one. */
   public void keep(String key, Object client) {
     clients.put(key, client);
+  }
+
+  /**
+   * True the first time the reactor asks with this line, false after: for what the log says once
+   * per reactor (which credential a registry is given), however many modules and threads ask.
+   */
+  public boolean firstTime(String line) {
+    return said.add(line);
   }
 
   /** Forgets every client, after a failure that may have left one unusable. */

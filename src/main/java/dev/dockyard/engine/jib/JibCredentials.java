@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The credential chain for one build, in the order of {@code docs/contract.md} and the same for
  * base-image pulls and pushes: settings.xml, the environment, then Docker's {@code config.json}
  * ({@code credHelpers}, {@code credsStore}, {@code auths}). The log names the source once per
- * registry, never the secret.
+ * registry and reactor (again only if another credential is used), never the secret.
  */
 final class JibCredentials {
 
@@ -57,22 +57,27 @@ final class JibCredentials {
     Optional<RegistryCredential> found = policy.credentialFor(registry);
     String key = registry.toLowerCase(Locale.ROOT);
     String source = found.map(RegistryCredential::source).orElse("");
-    if (sourceByRegistry.put(key, source) == null) {
-      if (found.isPresent()) {
-        log.info(
-            "Registry "
-                + registry
-                + ": using credentials of '"
-                + found.get().username()
-                + "' from "
-                + source);
-      } else {
-        log.debug(
-            "Registry "
-                + registry
-                + ": no credentials found (looked in "
-                + policy.credentialSources(registry)
-                + "); connecting anonymously");
+    sourceByRegistry.put(key, source);
+    if (found.isPresent()) {
+      String line =
+          "Registry "
+              + registry
+              + ": using credentials of '"
+              + found.get().username()
+              + "' from "
+              + source;
+      if (connections.firstTime(line)) {
+        log.info(line);
+      }
+    } else {
+      String line =
+          "Registry "
+              + registry
+              + ": no credentials found (looked in "
+              + policy.credentialSources(registry)
+              + "); connecting anonymously";
+      if (connections.firstTime(line)) {
+        log.debug(line);
       }
     }
     return found.map(credential -> Credential.from(credential.username(), credential.password()));

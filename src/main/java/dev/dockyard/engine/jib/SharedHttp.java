@@ -1,6 +1,7 @@
 package dev.dockyard.engine.jib;
 
 import com.google.cloud.tools.jib.http.FailoverHttpClient;
+import com.google.cloud.tools.jib.http.KeptTransportClients;
 import dev.dockyard.engine.RegistryConnections;
 import java.util.Optional;
 
@@ -25,7 +26,7 @@ final class SharedHttp {
     if (kept.isPresent()) {
       return kept.get();
     }
-    FailoverHttpClient http = create(insecure);
+    FailoverHttpClient http = KeptTransportClients.create(insecure);
     connections.keep(key, http);
     return http;
   }
