@@ -17,7 +17,10 @@ public final class ImageReport {
   public static final String JSON_FILE = "image.json";
   public static final String DIGEST_FILE = "image.digest";
 
-  private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** One mapper for every module: it learns how to write an {@link ImageResult} once. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
   private final Path workDir;
 
   public ImageReport(Path workDir) {
@@ -27,7 +30,7 @@ public final class ImageReport {
   /** Writes both files, replacing what an earlier build left. */
   public void write(ImageResult result) throws IOException {
     Files.createDirectories(workDir);
-    writeAtomically(workDir.resolve(JSON_FILE), json.writeValueAsString(result) + "\n");
+    writeAtomically(workDir.resolve(JSON_FILE), JSON.writeValueAsString(result) + "\n");
     writeAtomically(workDir.resolve(DIGEST_FILE), result.digest() + "\n");
   }
 
@@ -37,7 +40,7 @@ public final class ImageReport {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    return Optional.of(json.readValue(file.toFile(), ImageResult.class));
+    return Optional.of(JSON.readValue(file.toFile(), ImageResult.class));
   }
 
   /** Removes both files, so a failed build never leaves a stale result behind. */
