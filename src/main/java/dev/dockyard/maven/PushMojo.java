@@ -9,6 +9,7 @@ import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.Target;
 import dev.dockyard.engine.jib.JibEngine;
 import dev.dockyard.engine.jib.RegistryTags;
+import dev.dockyard.registry.RetryBudget;
 import dev.dockyard.report.ImageReport;
 import dev.dockyard.report.SummaryRow;
 import dev.dockyard.report.VersionCarriers;
@@ -89,8 +90,12 @@ public class PushMojo extends ImageGoal {
     ImageRequest request = request(plan, config);
     String since = config.naming().sinceTag();
     // The release compared with is looked up beside the build: two independent registry calls.
+    // The lookups about that release (its digest, then what changed with the version) share one
+    // retry budget, the build another.
+    RetryBudget lookups = request.registries().retryBudget();
     CompletableFuture<Optional<String>> lookup =
-        CompletableFuture.supplyAsync(() -> previousDigest(request, since), PushMojo::beside);
+        CompletableFuture.supplyAsync(
+            () -> previousDigest(request, since, lookups), PushMojo::beside);
     boolean staged = config.release().pushAtEnd() && engine instanceof JibEngine;
     if (config.release().pushAtEnd() && !staged) {
       stageForDockerEngine(plan, request, engine, lookup, since);
@@ -109,7 +114,7 @@ public class PushMojo extends ImageGoal {
     ImageResult pushed = built.comparedWith(previous.orElse(null)).withPushed(!staged);
     checkSameAsBuilt(recorded, pushed, imageReport, plan, staged);
     imageReport.write(pushed);
-    SummaryRow row = pushedRow(plan, request, pushed, previous, since, staged);
+    SummaryRow row = pushedRow(plan, request, pushed, previous, since, staged, lookups);
     logPushed(pushed, row.changeText(), staged);
     if (staged) {
       ReactorState.of(session)
@@ -148,7 +153,8 @@ public class PushMojo extends ImageGoal {
       ImageResult pushed,
       Optional<String> previous,
       String since,
-      boolean staged) {
+      boolean staged,
+      RetryBudget lookups) {
     String change = pushed.change();
     SummaryRow row =
         SummaryRow.image(
@@ -156,7 +162,8 @@ public class PushMojo extends ImageGoal {
             .withDigest(pushed.digest(), pushed.size(), pushed.shared())
             .withChange(change, previous.orElse(""), since);
     if (change.equals("changed")) {
-      row = row.withOutcome(row.outcome(), versionCarriers(request, previous.get(), pushed));
+      row =
+          row.withOutcome(row.outcome(), versionCarriers(request, previous.get(), pushed, lookups));
     }
     return row;
   }
@@ -197,9 +204,10 @@ public class PushMojo extends ImageGoal {
     thread.start();
   }
 
-  private static Optional<String> previousDigest(ImageRequest request, String since) {
+  private static Optional<String> previousDigest(
+      ImageRequest request, String since, RetryBudget budget) {
     try {
-      return new RegistryTags().digestOf(request, since);
+      return new RegistryTags().digestOf(request, since, budget);
     } catch (EngineException e) {
       throw new CompletionException(e);
     }
@@ -255,14 +263,15 @@ public class PushMojo extends ImageGoal {
    * from the release before and name this version. Best effort: a registry that cannot say leaves
    * the reason empty.
    */
-  private String versionCarriers(ImageRequest request, String previous, ImageResult pushed) {
+  private String versionCarriers(
+      ImageRequest request, String previous, ImageResult pushed, RetryBudget budget) {
     String version = project.getVersion();
     try {
       RegistryTags registry = new RegistryTags();
       return VersionCarriers.reason(
           VersionCarriers.find(
-              registry.labelsAndEnv(request, previous),
-              registry.labelsAndEnv(request, pushed.digest()),
+              registry.labelsAndEnv(request, previous, budget),
+              registry.labelsAndEnv(request, pushed.digest(), budget),
               version),
           version);
     } catch (EngineException e) {

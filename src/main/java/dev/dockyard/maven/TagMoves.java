@@ -2,7 +2,9 @@ package dev.dockyard.maven;
 
 import dev.dockyard.engine.jib.RegistryTags;
 import dev.dockyard.maven.ReactorState.StagedImage;
+import dev.dockyard.registry.RetryBudget;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,12 +21,17 @@ record TagMoves(List<String> toMove, RegistryTags.Staged manifest) {
   /** One tag of one staged image, looked up before the tags move. */
   private record TagCheck(StagedImage image, String tag) {}
 
-  /** Every tag of every image looked up at once, eight at a time; manifests four at a time. */
+  /**
+   * Every tag of every image looked up at once, eight at a time; manifests four at a time. The
+   * calls about one image, and then its tag moves, share one retry budget.
+   */
   static Map<StagedImage, TagMoves> of(RegistryTags registry, List<StagedImage> images)
       throws InParallel.Failure {
     List<TagCheck> checks = new ArrayList<>();
+    Map<StagedImage, RetryBudget> budgets = new IdentityHashMap<>();
     for (StagedImage image : images) {
       image.result().tags().forEach(tag -> checks.add(new TagCheck(image, tag)));
+      budgets.put(image, image.request().registries().retryBudget());
     }
     Map<TagCheck, Boolean> inPlace =
         InParallel.run(
@@ -33,7 +40,7 @@ record TagMoves(List<String> toMove, RegistryTags.Staged manifest) {
             check -> check.image().row().image() + "@" + check.image().result().digest(),
             check ->
                 registry
-                    .digestOf(check.image().request(), check.tag())
+                    .digestOf(check.image().request(), check.tag(), budgets.get(check.image()))
                     .orElse("")
                     .equals(check.image().result().digest()));
     return InParallel.run(
@@ -49,7 +56,9 @@ record TagMoves(List<String> toMove, RegistryTags.Staged manifest) {
           }
           return new TagMoves(
               toMove,
-              toMove.isEmpty() ? null : registry.staged(image.request(), image.result().digest()));
+              toMove.isEmpty()
+                  ? null
+                  : registry.staged(image.request(), image.result().digest(), budgets.get(image)));
         });
   }
 }

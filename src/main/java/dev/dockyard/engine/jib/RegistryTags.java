@@ -24,16 +24,21 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The tags of an image's repository: which manifest a tag names now, whether a manifest pushed by
  * digest is there, and pointing a tag at it. Tags are moved by re-sending the very manifest bytes
- * the registry holds, checked against the digest before the first tag moves.
+ * the registry holds, checked against the digest before the first tag moves. Every call is retried
+ * after a transient failure on the budget it is given: the caller gives one budget to all the calls
+ * about one image in one step, so that a registry failing them all costs that image the budget
+ * once.
  */
 public final class RegistryTags {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The digest the tag names in the request's repository, empty when the tag does not exist. */
-  public Optional<String> digestOf(ImageRequest request, String tag) throws EngineException {
+  public Optional<String> digestOf(ImageRequest request, String tag, RetryBudget budget)
+      throws EngineException {
     return call(
         request,
+        budget,
         new AtomicReference<>(),
         client -> client.checkManifest(tag).map(found -> found.getDigest().toString()));
   }
@@ -42,10 +47,11 @@ public final class RegistryTags {
    * The labels ({@code label NAME}) and environment variables ({@code env NAME}) of the image with
    * this digest in the request's repository, read from its config.
    */
-  public Map<String, String> labelsAndEnv(ImageRequest request, String digest)
+  public Map<String, String> labelsAndEnv(ImageRequest request, String digest, RetryBudget budget)
       throws EngineException {
     return call(
         request,
+        budget,
         new AtomicReference<>(),
         client -> {
           ManifestTemplate manifest = client.pullManifest(digest).getManifest();
@@ -77,11 +83,13 @@ public final class RegistryTags {
    * The manifest pushed by digest, read back and checked: its bytes must give the digest, so a tag
    * pointed at it names exactly the image that was built.
    */
-  public Staged staged(ImageRequest request, String digest) throws EngineException {
+  public Staged staged(ImageRequest request, String digest, RetryBudget budget)
+      throws EngineException {
     AtomicReference<RegistryClient> kept = new AtomicReference<>();
     ManifestTemplate manifest =
         call(
             request,
+            budget,
             kept,
             client -> {
               ManifestAndDigest<ManifestTemplate> pulled = client.pullManifest(digest);
@@ -100,31 +108,38 @@ public final class RegistryTags {
               }
               return pulled.getManifest();
             });
-    return new Staged(request, digest, manifest, kept);
+    return new Staged(request, digest, manifest, kept, budget);
   }
 
-  /** A manifest in the registry, ready to be tagged; its registry client is kept for the tags. */
+  /**
+   * A manifest in the registry, ready to be tagged; its registry client and retry budget are kept
+   * for the tags.
+   */
   public static final class Staged {
     private final ImageRequest request;
     private final String digest;
     private final ManifestTemplate manifest;
     private final AtomicReference<RegistryClient> client;
+    private final RetryBudget budget;
 
     private Staged(
         ImageRequest request,
         String digest,
         ManifestTemplate manifest,
-        AtomicReference<RegistryClient> client) {
+        AtomicReference<RegistryClient> client,
+        RetryBudget budget) {
       this.request = request;
       this.digest = digest;
       this.manifest = manifest;
       this.client = client;
+      this.budget = budget;
     }
 
     /** Points the tag at the manifest; fails when the registry reports another digest. */
     public void tag(String tag) throws EngineException {
       String pushed =
-          call(request, client, registry -> registry.pushManifest(manifest, tag).toString());
+          call(
+              request, budget, client, registry -> registry.pushManifest(manifest, tag).toString());
       if (!pushed.equals(digest)) {
         throw new EngineException(
             "Registry reports digest '"
@@ -148,13 +163,16 @@ public final class RegistryTags {
   }
 
   /**
-   * Runs a registry call, again after a transient failure with backoff; the client is kept in
-   * {@code kept} for the next call about the same image, and dropped after a failure.
+   * Runs a registry call, again after a transient failure with backoff while {@code budget} lasts;
+   * the client is kept in {@code kept} for the next call about the same image, and dropped after a
+   * failure.
    */
   private static <T> T call(
-      ImageRequest request, AtomicReference<RegistryClient> kept, RegistryCall<T> body)
+      ImageRequest request,
+      RetryBudget budget,
+      AtomicReference<RegistryClient> kept,
+      RegistryCall<T> body)
       throws EngineException {
-    RetryBudget budget = request.registries().retryBudget();
     for (int attempt = 1; ; attempt++) {
       try {
         return callOnce(request, kept, body);

@@ -1,0 +1,7 @@
+package it.reltry.b;
+
+public class App {
+  public static void main(String[] args) {
+    System.out.println("svc-b");
+  }
+}
