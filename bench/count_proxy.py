@@ -1,17 +1,18 @@
-"""A loopback TCP proxy that counts the bytes of one direction.
+"""A loopback TCP proxy that counts the bytes of one direction, and the connections.
 
     python3 count_proxy.py LISTEN_PORT UPSTREAM_PORT COUNT_FILE [up|down]
 
 up (the default) counts what clients send upstream (what a push uploads); down counts what the
 upstream sends back (what a pull downloads). Listens on 127.0.0.1 only, forwards to
-127.0.0.1:UPSTREAM_PORT, and rewrites COUNT_FILE with the running total every half second.
-Stops on SIGTERM.
+127.0.0.1:UPSTREAM_PORT, and rewrites COUNT_FILE every half second with one line: the running
+total of bytes, then the connections clients opened. Stops on SIGTERM.
 """
 import asyncio
 import signal
 import sys
 
 sent = 0
+connections = 0
 
 
 async def pipe(reader, writer, count):
@@ -32,6 +33,8 @@ async def pipe(reader, writer, count):
 
 
 async def handle(client_reader, client_writer, upstream_port, down):
+    global connections
+    connections += 1
     try:
         up_reader, up_writer = await asyncio.open_connection("127.0.0.1", upstream_port)
     except OSError:
@@ -45,7 +48,7 @@ async def handle(client_reader, client_writer, upstream_port, down):
 async def report(path):
     while True:
         with open(path, "w") as out:
-            out.write(f"{sent}\n")
+            out.write(f"{sent} {connections}\n")
         await asyncio.sleep(0.5)
 
 
@@ -62,7 +65,7 @@ async def main():
         await stop.wait()
     reporter.cancel()
     with open(path, "w") as out:
-        out.write(f"{sent}\n")
+        out.write(f"{sent} {connections}\n")
 
 
 asyncio.run(main())
