@@ -23,11 +23,12 @@ import java.util.function.BooleanSupplier;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Runs jib's containerize again after a transient registry failure, on the image's {@link
- * RetryBudget}: jib's HTTP client retries each failed request's I/O itself, but a 429 or 5xx
- * answer, or a body cut short, fails the whole containerize; a rerun resumes, as blobs the registry
- * already has are skipped. An attempt still running when the budget ends (a registry that stalls)
- * is abandoned, so a failing registry costs at most the budget.
+ * Runs registry work again after a transient failure, on a {@link RetryBudget}: each of dockyard's
+ * own registry calls on its own ({@link #call}), and jib's containerize as a whole: jib's HTTP
+ * client retries each failed request's I/O itself, but a 429 or 5xx answer, or a body cut short,
+ * fails the whole containerize; a rerun resumes, as blobs the registry already has are skipped. An
+ * attempt still running when the budget ends (a registry that stalls) is abandoned, so a failing
+ * registry costs at most the budget.
  */
 final class RegistryRetries {
 

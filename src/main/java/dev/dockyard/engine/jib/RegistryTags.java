@@ -8,7 +8,6 @@ import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.hash.Digests;
 import com.google.cloud.tools.jib.image.json.BuildableManifestTemplate;
 import com.google.cloud.tools.jib.image.json.ManifestTemplate;
-import com.google.cloud.tools.jib.registry.ManifestAndDigest;
 import com.google.cloud.tools.jib.registry.RegistryClient;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
 import dev.dockyard.engine.EngineException;
@@ -39,6 +38,7 @@ public final class RegistryTags {
     return call(
         request,
         budget,
+        "looking up a tag",
         new AtomicReference<>(),
         client -> client.checkManifest(tag).map(found -> found.getDigest().toString()));
   }
@@ -52,6 +52,7 @@ public final class RegistryTags {
     return call(
         request,
         budget,
+        "reading an image's labels",
         new AtomicReference<>(),
         client -> {
           ManifestTemplate manifest = client.pullManifest(digest).getManifest();
@@ -86,29 +87,26 @@ public final class RegistryTags {
   public Staged staged(ImageRequest request, String digest, RetryBudget budget)
       throws EngineException {
     AtomicReference<RegistryClient> kept = new AtomicReference<>();
-    ManifestTemplate manifest =
+    ReadBack read =
         call(
             request,
             budget,
+            "reading the pushed manifest back",
             kept,
-            client -> {
-              ManifestAndDigest<ManifestTemplate> pulled = client.pullManifest(digest);
-              DescriptorDigest resent = Digests.computeJsonDigest(pulled.getManifest());
-              if (!resent.toString().equals(digest)) {
-                throw new EngineException(
-                    "The manifest of "
-                        + request.image()
-                        + "@"
-                        + digest
-                        + " reads back as '"
-                        + resent
-                        + "'; no tag was moved: rerun the deploy",
-                    false,
-                    null);
-              }
-              return pulled.getManifest();
-            });
-    return new Staged(request, digest, manifest, kept, budget);
+            client -> ReadBack.of(client.pullManifest(digest).getManifest()));
+    if (!read.digest().toString().equals(digest)) {
+      throw new EngineException(
+          "The manifest of "
+              + request.image()
+              + "@"
+              + digest
+              + " reads back as '"
+              + read.digest()
+              + "'; no tag was moved: rerun the deploy",
+          false,
+          null);
+    }
+    return new Staged(request, digest, read.manifest(), kept, budget);
   }
 
   /**
@@ -139,7 +137,11 @@ public final class RegistryTags {
     public void tag(String tag) throws EngineException {
       String pushed =
           call(
-              request, budget, client, registry -> registry.pushManifest(manifest, tag).toString());
+              request,
+              budget,
+              "moving a tag",
+              client,
+              registry -> registry.pushManifest(manifest, tag).toString());
       if (!pushed.equals(digest)) {
         throw new EngineException(
             "Registry reports digest '"
@@ -157,38 +159,31 @@ public final class RegistryTags {
     }
   }
 
+  /** A manifest as the registry holds it, with the digest of its bytes. */
+  private record ReadBack(ManifestTemplate manifest, DescriptorDigest digest) {
+    static ReadBack of(ManifestTemplate manifest) throws IOException {
+      return new ReadBack(manifest, Digests.computeJsonDigest(manifest));
+    }
+  }
+
+  /** One exchange with the image's repository, through the client kept for the image. */
   @FunctionalInterface
-  private interface RegistryCall<T> {
-    T run(RegistryClient client) throws IOException, RegistryException, EngineException;
+  private interface ClientCall<T> {
+    T run(RegistryClient client) throws IOException, RegistryException;
   }
 
   /**
-   * Runs a registry call, again after a transient failure with backoff while {@code budget} lasts;
-   * the client is kept in {@code kept} for the next call about the same image, and dropped after a
-   * failure.
+   * Runs a registry call, again after a transient failure while {@code budget} lasts ({@link
+   * RegistryRetries#call}); the client is kept in {@code kept} for the next call about the same
+   * image, and dropped after a failure, with the reactor's kept clients: one that met a failure may
+   * be unusable, so the next attempt connects afresh.
    */
   private static <T> T call(
       ImageRequest request,
       RetryBudget budget,
+      String what,
       AtomicReference<RegistryClient> kept,
-      RegistryCall<T> body)
-      throws EngineException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return callOnce(request, kept, body);
-      } catch (EngineException e) {
-        kept.set(null);
-        // A client that met a failure may be unusable: every later call connects afresh.
-        if (request.connections() != null) {
-          request.connections().clear();
-        }
-        RegistryRetries.waitOrThrow(e, budget, attempt, request, "");
-      }
-    }
-  }
-
-  private static <T> T callOnce(
-      ImageRequest request, AtomicReference<RegistryClient> kept, RegistryCall<T> body)
+      ClientCall<T> body)
       throws EngineException {
     return ScopedTrust.trusting(
         request.registries().caCertificates(),
@@ -197,21 +192,42 @@ public final class RegistryTags {
           JibCredentials credentials =
               new JibCredentials(request.registries(), request.log(), request.connections());
           try {
-            RegistryClient client = kept.get();
-            if (client == null) {
-              ImageReference reference = JibNames.reference(request.image(), null);
-              client =
-                  new BaseImageInspector(
-                          credentials,
-                          request.registries().isInsecure(reference.getRegistry()),
-                          request.log())
-                      .pushClient(reference);
-              kept.set(client);
-            }
-            return body.run(client);
+            return RegistryRetries.call(
+                budget,
+                request,
+                what,
+                () -> {
+                  try {
+                    return body.run(client(request, credentials, kept));
+                  } catch (IOException | RegistryException e) {
+                    kept.set(null);
+                    if (request.connections() != null) {
+                      request.connections().clear();
+                    }
+                    throw e;
+                  }
+                });
           } catch (IOException | RegistryException | CredentialRetrievalException e) {
             throw JibFailures.translate(e, request, credentials);
           }
         });
+  }
+
+  /** The client kept for the image, logged in to its repository when first needed. */
+  private static RegistryClient client(
+      ImageRequest request, JibCredentials credentials, AtomicReference<RegistryClient> kept)
+      throws IOException, RegistryException, CredentialRetrievalException {
+    RegistryClient client = kept.get();
+    if (client == null) {
+      ImageReference reference = JibNames.reference(request.image(), null);
+      client =
+          new BaseImageInspector(
+                  credentials,
+                  request.registries().isInsecure(reference.getRegistry()),
+                  request.log())
+              .pushClient(reference);
+      kept.set(client);
+    }
+    return client;
   }
 }

@@ -155,28 +155,24 @@ final class StagedPush {
      */
     boolean everyBlobThere(String digest) {
       return orLeftToJib(
-              digest,
-              "blobs looked for after a failed pass",
-              () -> {
-                Optional<V22ManifestTemplate> manifest = manifest(digest);
-                if (manifest.isEmpty() || !there(manifest.get().getContainerConfiguration())) {
-                  return Optional.empty();
-                }
-                for (V22ManifestTemplate.ContentDescriptorTemplate layer :
-                    manifest.get().getLayers()) {
-                  if (!there(layer)) {
-                    return Optional.empty();
-                  }
-                }
-                request
-                    .log()
-                    .debug(
-                        "Every blob of manifest "
-                            + digest
-                            + " is there after a failed pass of jib");
-                return Optional.of(true);
-              })
-          .isPresent();
+          digest,
+          "blobs looked for after a failed pass",
+          false,
+          () -> {
+            Optional<V22ManifestTemplate> manifest = manifest(digest);
+            if (manifest.isEmpty() || !there(manifest.get().getContainerConfiguration())) {
+              return false;
+            }
+            for (V22ManifestTemplate.ContentDescriptorTemplate layer : manifest.get().getLayers()) {
+              if (!there(layer)) {
+                return false;
+              }
+            }
+            request
+                .log()
+                .debug("Every blob of manifest " + digest + " is there after a failed pass of jib");
+            return true;
+          });
     }
 
     /**
@@ -188,6 +184,7 @@ final class StagedPush {
       return orLeftToJib(
           digest,
           "manifest pushed",
+          Optional.empty(),
           () -> {
             Optional<V22ManifestTemplate> manifest = manifest(digest);
             if (manifest.isEmpty()) {
@@ -232,8 +229,8 @@ final class StagedPush {
           .isPresent();
     }
 
-    /** What {@code step} gives; empty when it fails, the rest being left to a pass of jib. */
-    private <T> Optional<T> orLeftToJib(String digest, String what, Step<T> step) {
+    /** What {@code step} gives; {@code failed} when it fails, the rest being left to jib. */
+    private <T> T orLeftToJib(String digest, String what, T failed, Step<T> step) {
       try {
         return step.run();
       } catch (IOException
@@ -242,13 +239,13 @@ final class StagedPush {
           | CacheCorruptedException
           | CacheDirectoryCreationException e) {
         request.log().debug("Manifest " + digest + ": not " + what + ", left to jib: " + e);
-        return Optional.empty();
+        return failed;
       }
     }
 
     @FunctionalInterface
     private interface Step<T> {
-      Optional<T> run()
+      T run()
           throws IOException,
               RegistryException,
               CredentialRetrievalException,
