@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -42,9 +43,18 @@ public final class StagedFiles {
   public static void place(Path source, Path target) throws IOException {
     PosixFileAttributeView posix =
         Files.getFileAttributeView(source, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-    Set<PosixFilePermission> normal =
-        posix == null ? null : normalMode(posix.readAttributes().permissions());
-    if (posix == null || posix.readAttributes().permissions().equals(normal)) {
+    place(source, posix == null ? null : posix.readAttributes(), target);
+  }
+
+  /**
+   * Places {@code source} at {@code target} (which must not exist) with its normal mode, as the
+   * source's attributes read just before tell it.
+   */
+  static void place(Path source, BasicFileAttributes attributes, Path target) throws IOException {
+    Set<PosixFilePermission> mode =
+        attributes instanceof PosixFileAttributes posix ? posix.permissions() : null;
+    Set<PosixFilePermission> normal = mode == null ? null : normalMode(mode);
+    if (mode == null || mode.equals(normal)) {
       try {
         Files.createLink(target, source);
         return;

@@ -8,8 +8,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -287,6 +289,91 @@ class ApplicationLayoutTest {
     assertThat(ApplicationLayout.hasFiles(module.resolve(APP))).isFalse();
     assertThat(again.libraryLayers()).isEmpty();
     assertThat(Files.isDirectory(module.resolve(APP + "stable-resources"))).isTrue();
+  }
+
+  /** A jar whose mode is not the normal one: the layout holds a copy, a file of its own. */
+  private DependencyJar copiedJar(String coordinates) throws IOException {
+    DependencyJar jar = jar(coordinates, "compile", false);
+    Files.setPosixFilePermissions(jar.file(), PosixFilePermissions.fromString("rw-rw-r--"));
+    return jar;
+  }
+
+  /** Marks the layout's copy of a jar, which a new layout would copy again from its source. */
+  private void mark(String laidOut) throws IOException {
+    Files.writeString(module.resolve(laidOut), "marked");
+  }
+
+  private boolean marked(String laidOut) throws IOException {
+    return Files.readString(module.resolve(laidOut)).equals("marked");
+  }
+
+  @Test
+  void theSameFilesLaidOutAgainKeepTheLastLayout() throws IOException {
+    DependencyJar alpha = copiedJar("org.a:alpha:1.0");
+    Files.createDirectories(output.resolve("com/example"));
+    Files.writeString(output.resolve("com/example/Main.class"), "main");
+    ApplicationLayout first = layout(alpha);
+    Map<String, String> firstFolders = first.layOut();
+    mark(APP + "libs/alpha-1.0.jar");
+
+    ApplicationLayout again = layout(alpha);
+    Map<String, String> folders = again.layOut();
+
+    assertThat(marked(APP + "libs/alpha-1.0.jar")).as("not copied again").isTrue();
+    assertThat(folders).isEqualTo(firstFolders);
+    assertThat(again.origins()).isEqualTo(first.origins());
+    assertThat(again.classpathJars()).isEqualTo(first.classpathJars());
+    assertThat(again.libraryLayers()).isEqualTo(first.libraryLayers());
+    assertThat(filesIn(APP + "classes")).containsExactly("com/example/Main.class");
+  }
+
+  @Test
+  void aSourceThatChangedIsLaidOutAgain() throws IOException {
+    DependencyJar alpha = copiedJar("org.a:alpha:1.0");
+    layout(alpha).layOut();
+
+    Files.write(alpha.file(), new byte[150]);
+    layout(alpha).layOut();
+
+    assertThat(Files.size(module.resolve(APP + "libs/alpha-1.0.jar"))).isEqualTo(150);
+    assertThat(Files.size(module.resolve(APP + "layers/own/alpha-1.0.jar"))).isEqualTo(150);
+  }
+
+  @Test
+  void aClassGoneFromTheOutputLeavesTheLayout() throws IOException {
+    Files.createDirectories(output.resolve("com/example"));
+    Files.writeString(output.resolve("com/example/Main.class"), "main");
+    Files.writeString(output.resolve("com/example/Old.class"), "old");
+    layout().layOut();
+
+    Files.delete(output.resolve("com/example/Old.class"));
+    layout().layOut();
+
+    assertThat(filesIn(APP + "classes")).containsExactly("com/example/Main.class");
+  }
+
+  @Test
+  void aLaidOutFileRemovedByHandLaysOutAgain() throws IOException {
+    DependencyJar alpha = copiedJar("org.a:alpha:1.0");
+    layout(alpha).layOut();
+
+    Files.delete(module.resolve(APP + "layers/own/alpha-1.0.jar"));
+    layout(alpha).layOut();
+
+    assertThat(filesIn(APP + "layers/own")).containsExactly("alpha-1.0.jar");
+  }
+
+  @Test
+  void aDamagedRecordOfTheLastLayoutLaysOutAgain() throws IOException {
+    DependencyJar alpha = copiedJar("org.a:alpha:1.0");
+    layout(alpha).layOut();
+    mark(APP + "libs/alpha-1.0.jar");
+
+    Path record = module.resolve("target/dockyard/" + ApplicationLayout.RECORD);
+    Files.writeString(record, Files.readString(record).replace("alpha", "alpho"));
+    layout(alpha).layOut();
+
+    assertThat(marked(APP + "libs/alpha-1.0.jar")).as("copied again").isFalse();
   }
 
   @Test
