@@ -1,5 +1,6 @@
 package dev.dockyard.files;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -35,15 +37,22 @@ public final class WholeFile {
         });
   }
 
-  /** Replaces the file with what {@code content} writes. */
+  /**
+   * Replaces the file with what {@code content} writes. A file that already holds exactly those
+   * bytes is left as it is, its modification time too: a build that changes nothing writes nothing.
+   */
   public static void replace(Path file, Content content) throws IOException {
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    content.writeTo(written);
+    byte[] bytes = written.toByteArray();
+    if (holds(file, bytes)) {
+      return;
+    }
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        content.writeTo(out);
-      }
+      Files.write(temp, bytes);
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -51,6 +60,16 @@ public final class WholeFile {
       }
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  private static boolean holds(Path file, byte[] bytes) {
+    try {
+      return Files.isRegularFile(file)
+          && Files.size(file) == bytes.length
+          && Arrays.equals(Files.readAllBytes(file), bytes);
+    } catch (IOException e) {
+      return false;
     }
   }
 }

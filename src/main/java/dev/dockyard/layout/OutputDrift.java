@@ -20,10 +20,10 @@ import java.util.stream.Stream;
  * file filtered with {@code ${maven.build.timestamp}}, say. Such a file gives the image a new
  * digest on every build, and nothing else in the build tells why.
  *
- * <p>Each build records, per output resource, the hash of its content and of its source; the next
- * build compares. A file whose size and modification time are as recorded is not read again. A
- * resource without a source (generated) is recorded but never reported: it is not the user's file.
- * Class files are left out: compilers are deterministic.
+ * <p>Each build records, per output resource, the hash of its content and of its source (unless the
+ * record holds just that already); the next build compares. A file whose size and modification time
+ * are as recorded is not read again. A resource without a source (generated) is recorded but never
+ * reported: it is not the user's file. Class files are left out: compilers are deterministic.
  */
 public final class OutputDrift {
 
@@ -71,7 +71,9 @@ public final class OutputDrift {
         drifts.add(new Drift(name, source.toString()));
       }
     }
-    save(current);
+    if (!current.equals(previous)) {
+      save(current);
+    }
     return drifts;
   }
 

@@ -1,6 +1,7 @@
 package dev.dockyard.maven;
 
 import dev.dockyard.report.SummaryRow;
+import dev.dockyard.value.Records;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -47,7 +48,7 @@ abstract class ImageGoal extends DockyardMojo {
   private ModulePlan plan(ModuleConfig config) throws Exception {
     // build and push of one module share the plan: the layout and rendering happen once a run.
     Object planned = project.getContextValue(Planned.KEY);
-    if (planned instanceof Planned earlier && earlier.config().equals(config)) {
+    if (planned instanceof Planned earlier && Records.equal(earlier.config(), config)) {
       return earlier.plan();
     }
     ModulePlan plan = new ModulePlanner(this, config).plan();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -123,5 +124,23 @@ class OutputDriftTest {
     Files.setLastModifiedTime(output, java.nio.file.attribute.FileTime.fromMillis(2_000_000));
 
     assertThat(build(drift)).hasSize(1);
+  }
+
+  @Test
+  void aBuildThatChangedNothingLeavesTheRecordAsItWas() throws IOException {
+    Path record = dir.resolve("cache/module.properties");
+    OutputDrift drift = new OutputDrift(record);
+    write("src/main/resources/app.properties", "name=app");
+    write("target/classes/app.properties", "name=app");
+    build(drift);
+    FileTime written = FileTime.fromMillis(1_600_000_000_000L);
+    Files.setLastModifiedTime(record, written);
+
+    build(drift);
+    assertThat(Files.getLastModifiedTime(record)).isEqualTo(written);
+
+    write("target/classes/app.properties", "name=app2");
+    build(drift);
+    assertThat(Files.getLastModifiedTime(record)).isNotEqualTo(written);
   }
 }

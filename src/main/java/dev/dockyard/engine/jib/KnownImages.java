@@ -8,6 +8,7 @@ import dev.dockyard.dockerfile.ImageRecipe;
 import dev.dockyard.engine.ImageRequest;
 import dev.dockyard.engine.ImageResult;
 import dev.dockyard.engine.LayerLedger;
+import dev.dockyard.value.Records;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ final class KnownImages {
     }
     StringBuilder inputs =
         new StringBuilder("dockyard ").append(VERSION).append(' ').append(ASSEMBLY).append('\n');
-    inputs.append(recipe).append('\n').append(baseDigest).append('\n');
+    inputs.append(Records.text(recipe)).append('\n').append(baseDigest).append('\n');
     inputs.append(request.creationTime()).append('\n');
     signatures.forEach(signature -> inputs.append(signature).append('\n'));
     return HexFormat.of()
