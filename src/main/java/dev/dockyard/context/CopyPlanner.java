@@ -5,6 +5,7 @@ import dev.dockyard.dockerfile.DockerfileException;
 import dev.dockyard.files.FileModes;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -190,22 +191,22 @@ public final class CopyPlanner {
       for (Path child : children) {
         String childName = child(name, child.getFileName().toString());
         String containerPath = join(containerDir, child.getFileName().toString());
-        boolean link = Files.isSymbolicLink(child);
+        Entry entry = Entry.of(child);
         boolean ignored = tree.ctx().isIgnored(childName);
-        if (ignored && (link || !Files.isDirectory(child) || !tree.ctx().hasExceptions())) {
+        if (ignored && (entry.link() || !entry.directory() || !tree.ctx().hasExceptions())) {
           continue;
         }
-        if (link) {
+        if (entry.link()) {
           emitLink(child, containerPath);
           continue;
         }
-        if (Files.isDirectory(child)) {
+        if (entry.directory()) {
           if (!ignored) {
-            emit(child, containerPath, true);
+            emit(child, containerPath, true, entry);
           }
           walk(tree, child, childName, containerPath);
-        } else if (Files.isRegularFile(child)) {
-          emit(child, containerPath, false);
+        } else if (entry.regular()) {
+          emit(child, containerPath, false, entry);
         }
         // Sockets, pipes and devices are not content; Docker skips sockets too.
       }
@@ -213,14 +214,28 @@ public final class CopyPlanner {
 
     /** Plans a file or directory with the mode and owner Docker gives it. */
     private void emit(Path source, String containerPath, boolean directory) throws IOException {
+      emit(source, containerPath, directory, null);
+    }
+
+    /**
+     * Plans a file or directory with the mode and owner Docker gives it; {@code entry} is what the
+     * walk read of it, null to read its mode here.
+     */
+    private void emit(Path source, String containerPath, boolean directory, Entry entry)
+        throws IOException {
       // Docker gives unpacked archive entries their own modes and owners, --chmod/--chown or not.
       boolean own = unpacked(source);
       boolean chmodded = chmod != null && !own;
-      Set<PosixFilePermission> permissions = chmodded ? chmod : permissionsOf(source, directory);
+      Set<PosixFilePermission> permissions =
+          chmodded
+              ? chmod
+              : entry != null && entry.permissions() != null
+                  ? entry.permissions()
+                  : permissionsOf(source, directory);
       int special =
           own
               ? archiveModes.get(source) & FileModes.SPECIAL_BITS
-              : chmodded ? 0 : FileModes.special(source);
+              : chmodded ? 0 : entry != null ? entry.special() : FileModes.special(source);
       plan(
           new PlannedFile(
               source, containerPath, directory, permissions, owner(source), null, special));
@@ -246,6 +261,40 @@ public final class CopyPlanner {
     private void plan(PlannedFile file) {
       planned.remove(file.containerPath());
       planned.put(file.containerPath(), file);
+    }
+
+    /**
+     * A folder's entry as the walk reads it: with unix modes, one read of the entry itself (a link
+     * is not followed); without, a question at a time as before.
+     *
+     * @param permissions its permissions, null when the file system has no unix modes
+     * @param special its setuid, setgid and sticky bits
+     */
+    private record Entry(
+        boolean link,
+        boolean directory,
+        boolean regular,
+        Set<PosixFilePermission> permissions,
+        int special) {
+
+      private static final String UNIX = "unix:mode,isSymbolicLink,isDirectory,isRegularFile";
+
+      static Entry of(Path path) throws IOException {
+        Map<String, Object> unix;
+        try {
+          unix = Files.readAttributes(path, UNIX, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+          boolean link = Files.isSymbolicLink(path);
+          return new Entry(link, Files.isDirectory(path), Files.isRegularFile(path), null, 0);
+        }
+        int mode = (Integer) unix.get("mode");
+        return new Entry(
+            (Boolean) unix.get("isSymbolicLink"),
+            (Boolean) unix.get("isDirectory"),
+            (Boolean) unix.get("isRegularFile"),
+            FileModes.permissions(mode),
+            mode & FileModes.SPECIAL_BITS);
+      }
     }
 
     private static Set<PosixFilePermission> permissionsOf(Path source, boolean directory)
