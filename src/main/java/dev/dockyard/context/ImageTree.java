@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -57,6 +56,11 @@ public final class ImageTree {
 
   /** The tree of {@code scratch}: nothing but the root. */
   public ImageTree() {}
+
+  /** A tree of its own with the nodes of {@code tree}, which it leaves as it is. */
+  public ImageTree(ImageTree tree) {
+    nodes.putAll(tree.nodes);
+  }
 
   /** Whether an entry of a layer is one the tree keeps: a directory, a symlink or a whiteout. */
   public static boolean keeps(String name, boolean directory, boolean symlink) {
@@ -179,10 +183,10 @@ public final class ImageTree {
     }
   }
 
+  /** Removes every path below the directory: the keys from its prefix up to the prefix's end. */
   private void removeBelow(String directory) {
     String prefix = directory.equals("/") ? "/" : directory + "/";
-    Map<String, Node> below = nodes.tailMap(prefix, true);
-    below.keySet().removeIf(key -> key.startsWith(prefix));
+    nodes.subMap(prefix, true, prefix + Character.MAX_VALUE, false).clear();
   }
 
   static String absolute(String path) {

@@ -146,4 +146,37 @@ class ImageTreeTest {
     assertThat(tree.resolve("/srv/current/app.jar")).isEqualTo("/srv/v2/app.jar");
     assertThat(tree.find("/tmp")).contains(new Node(Kind.DIRECTORY, 01777, 0, 0, null));
   }
+
+  @Test
+  void aWhiteoutRemovesWhatIsBelowItsPathAndNotWhatOnlyBeginsWithItsName() {
+    ImageTree tree = new ImageTree();
+    tree.apply(
+        List.of(
+            dir("opt/app/", 0755, 0),
+            dir("opt/app/lib/", 0755, 0),
+            dir("opt/app2/", 0755, 0),
+            dir("opt/app-old/", 0755, 0),
+            dir("opt/apple/x/", 0755, 0)));
+    tree.apply(List.of(Entry.whiteout("opt/.wh.app")));
+
+    assertThat(tree.find("/opt/app")).isEmpty();
+    assertThat(tree.find("/opt/app/lib")).isEmpty();
+    assertThat(tree.find("/opt/app2")).isPresent();
+    assertThat(tree.find("/opt/app-old")).isPresent();
+    assertThat(tree.find("/opt/apple/x")).isPresent();
+  }
+
+  @Test
+  void aCopyOfATreeIsATreeOfItsOwn() {
+    ImageTree base = new ImageTree();
+    base.apply(List.of(dir("srv/", 0755, 0), dir("srv/data/", 0700, 7)));
+
+    ImageTree copy = new ImageTree(base);
+    copy.apply(List.of(Entry.whiteout("srv/.wh.data"), dir("opt/", 0700, 0)));
+
+    assertThat(copy.find("/srv/data")).isEmpty();
+    assertThat(copy.find("/opt")).isPresent();
+    assertThat(base.find("/srv/data")).contains(new Node(Kind.DIRECTORY, 0700, 7, 7, null));
+    assertThat(base.find("/opt")).isEmpty();
+  }
 }

@@ -19,7 +19,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /**
  * The base image's file tree (directories and symlinks), which COPY destinations are resolved
  * against: read from its layers, lowest first, once per layer digest and machine ({@link
- * LayerTreeCache}), and once per base image and reactor.
+ * LayerTreeCache}), and laid together once per base image and reactor; each build gets a copy.
  */
 final class BaseImageTree {
 
@@ -53,13 +53,10 @@ final class BaseImageTree {
       BuildLog log,
       Path scratchDir)
       throws IOException, RegistryException, CredentialRetrievalException {
-    String key = "layer trees of " + base;
-    Optional<List<List<ImageTree.Entry>>> known = connections.find(key);
-    List<List<ImageTree.Entry>> layers;
-    if (known.isPresent()) {
-      layers = known.get();
-    } else {
-      layers = new ArrayList<>();
+    String key = "file tree of " + base;
+    Optional<ImageTree> known = connections.find(key);
+    if (known.isEmpty()) {
+      List<List<ImageTree.Entry>> layers = new ArrayList<>();
       List<BlobDescriptor> blobs = inspector.blobs(base);
       RegistryClient client = null;
       // The config comes first; the lowest layer next.
@@ -78,12 +75,13 @@ final class BaseImageTree {
         }
         layers.add(recorded.get());
       }
-      connections.keep(key, layers);
+      ImageTree tree = new ImageTree();
+      layers.forEach(tree::apply);
+      known = Optional.of(tree);
+      connections.keep(key, tree);
     }
     // Each build gets a tree of its own: its COPY steps add to it.
-    ImageTree tree = new ImageTree();
-    layers.forEach(tree::apply);
-    return tree;
+    return new ImageTree(known.get());
   }
 
   private static void collect(TarArchiveInputStream tar, List<ImageTree.Entry> entries)
