@@ -54,8 +54,12 @@ final class ReactorRelease {
     String blocker = blocker(reactor);
     String outcome;
     String reason = "";
-    Optional<String> badBundle =
-        staged.isEmpty() || blocker != null ? Optional.empty() : bundleProblem(reactor);
+    RegistryTags registry = new RegistryTags();
+    EndChecks checks =
+        staged.isEmpty() || blocker != null
+            ? EndChecks.NONE
+            : EndChecks.run(() -> bundleProblem(reactor), registry, staged);
+    Optional<String> badBundle = checks.bundleProblem();
     if (staged.isEmpty()) {
       outcome = anyRow(reactor, "pushed") ? "pushed" : "built";
       reason = blocker == null ? "" : blocker;
@@ -90,7 +94,7 @@ final class ReactorRelease {
       }
       session.getResult().addException(new MojoExecutionException(problem));
     } else {
-      outcome = tagAll(staged);
+      outcome = tagAll(staged, registry, checks);
       if (!outcome.equals("tagged")) {
         reason = "tagging failed";
       }
@@ -160,7 +164,7 @@ final class ReactorRelease {
    * every manifest pushed by digest is read back and checked, and only then tagged, a few images at
    * a time.
    */
-  private String tagAll(List<StagedImage> staged) {
+  private String tagAll(List<StagedImage> staged, RegistryTags registry, EndChecks checks) {
     Map<String, Boolean> tags = Collections.synchronizedMap(new LinkedHashMap<>());
     for (StagedImage image : staged) {
       for (String tag : image.row().tags().split(",")) {
@@ -168,7 +172,6 @@ final class ReactorRelease {
       }
     }
     log.debug("Moving tags at the end of the reactor: " + String.join(", ", tags.keySet()));
-    RegistryTags registry = new RegistryTags();
     AtomicInteger inPlace = new AtomicInteger();
     try {
       for (StagedImage image : staged) {
@@ -178,7 +181,7 @@ final class ReactorRelease {
       }
       List<StagedImage> daemonless =
           staged.stream().filter(image -> image.result() != null).toList();
-      Map<StagedImage, TagMoves> ready = TagMoves.of(registry, daemonless);
+      Map<StagedImage, TagMoves> ready = checks.moves(registry, daemonless);
       InParallel.run(
           4,
           daemonless,
