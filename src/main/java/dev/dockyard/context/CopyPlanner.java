@@ -137,7 +137,7 @@ public final class CopyPlanner {
         } else {
           String target =
               intoDirectory ? join(destinationPath, baseName(source.name())) : destinationPath;
-          emit(source.real(), target, false);
+          emit(source.real(), target, false, Entry.of(source.real(), true));
         }
       }
       emitInline(destinationPath, intoDirectory);
@@ -163,7 +163,7 @@ public final class CopyPlanner {
           // permissionsOf falls back to 0644 for a non-executable file
         }
         String target = intoDirectory ? join(destinationPath, file.name()) : destinationPath;
-        emit(written, target, false);
+        emit(written, target, false, Entry.of(written, true));
       }
     }
 
@@ -191,7 +191,7 @@ public final class CopyPlanner {
       for (Path child : children) {
         String childName = child(name, child.getFileName().toString());
         String containerPath = join(containerDir, child.getFileName().toString());
-        Entry entry = Entry.of(child);
+        Entry entry = Entry.of(child, false);
         boolean ignored = tree.ctx().isIgnored(childName);
         if (ignored && (entry.link() || !entry.directory() || !tree.ctx().hasExceptions())) {
           continue;
@@ -212,14 +212,9 @@ public final class CopyPlanner {
       }
     }
 
-    /** Plans a file or directory with the mode and owner Docker gives it. */
-    private void emit(Path source, String containerPath, boolean directory) throws IOException {
-      emit(source, containerPath, directory, null);
-    }
-
     /**
-     * Plans a file or directory with the mode and owner Docker gives it; {@code entry} is what the
-     * walk read of it, null to read its mode here.
+     * Plans a file or directory with the mode and owner Docker gives it; {@code entry} is what was
+     * read of it.
      */
     private void emit(Path source, String containerPath, boolean directory, Entry entry)
         throws IOException {
@@ -229,13 +224,11 @@ public final class CopyPlanner {
       Set<PosixFilePermission> permissions =
           chmodded
               ? chmod
-              : entry != null && entry.permissions() != null
+              : entry.permissions() != null
                   ? entry.permissions()
                   : permissionsOf(source, directory);
       int special =
-          own
-              ? archiveModes.get(source) & FileModes.SPECIAL_BITS
-              : chmodded ? 0 : entry != null ? entry.special() : FileModes.special(source);
+          own ? archiveModes.get(source) & FileModes.SPECIAL_BITS : chmodded ? 0 : entry.special();
       plan(
           new PlannedFile(
               source, containerPath, directory, permissions, owner(source), null, special));
@@ -264,8 +257,8 @@ public final class CopyPlanner {
     }
 
     /**
-     * A folder's entry as the walk reads it: with unix modes, one read of the entry itself (a link
-     * is not followed); without, a question at a time as before.
+     * A file or folder as read for planning: with unix modes, in one read; without, a question at a
+     * time.
      *
      * @param permissions its permissions, null when the file system has no unix modes
      * @param special its setuid, setgid and sticky bits
@@ -278,13 +271,19 @@ public final class CopyPlanner {
         int special) {
 
       private static final String UNIX = "unix:mode,isSymbolicLink,isDirectory,isRegularFile";
+      private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
-      static Entry of(Path path) throws IOException {
+      /**
+       * @param followLinks false for a walked folder's entry, which is planned as a link when it is
+       *     one; true for a file named on its own
+       */
+      static Entry of(Path path, boolean followLinks) throws IOException {
+        LinkOption[] options = followLinks ? new LinkOption[0] : new LinkOption[] {NOFOLLOW};
         Map<String, Object> unix;
         try {
-          unix = Files.readAttributes(path, UNIX, LinkOption.NOFOLLOW_LINKS);
+          unix = Files.readAttributes(path, UNIX, options);
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
-          boolean link = Files.isSymbolicLink(path);
+          boolean link = !followLinks && Files.isSymbolicLink(path);
           return new Entry(link, Files.isDirectory(path), Files.isRegularFile(path), null, 0);
         }
         int mode = (Integer) unix.get("mode");

@@ -114,9 +114,6 @@ public final class ApplicationLayout {
           List.of(LIBS, SNAPSHOT_LIBS, RESOURCES, CLASSES, STABLE_RESOURCES, VOLATILE, LAYERS)) {
         Files.createDirectories(appDir.resolve(folder));
       }
-      for (String layer : libraryLayers) {
-        Files.createDirectories(module.basedir().resolve(layer));
-      }
       for (Placement placement : placements) {
         Files.createDirectories(placement.target().getParent());
         StagedFiles.place(placement.source(), placement.own(), placement.target());

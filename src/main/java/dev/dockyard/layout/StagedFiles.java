@@ -40,7 +40,7 @@ public final class StagedFiles {
   }
 
   /** Places {@code source} at {@code target} (which must not exist) with its normal mode. */
-  public static void place(Path source, Path target) throws IOException {
+  static void place(Path source, Path target) throws IOException {
     PosixFileAttributeView posix =
         Files.getFileAttributeView(source, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
     place(source, posix == null ? null : posix.readAttributes(), target);

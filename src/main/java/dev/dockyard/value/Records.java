@@ -4,7 +4,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -60,31 +59,23 @@ public final class Records {
       out.append(']');
     } else if (value instanceof Collection<?> collection) {
       out.append('[');
-      appendAll(out, collection.iterator(), "");
+      String separator = "";
+      for (Object element : collection) {
+        append(out.append(separator), element);
+        separator = ", ";
+      }
       out.append(']');
     } else if (value instanceof Map<?, ?> map) {
       out.append('{');
-      appendAll(out, map.entrySet().iterator(), "=");
+      String separator = "";
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        append(out.append(separator), entry.getKey());
+        append(out.append('='), entry.getValue());
+        separator = ", ";
+      }
       out.append('}');
     } else {
       out.append(value);
-    }
-  }
-
-  /** Elements separated by commas; map entries as key, {@code equals}, value. */
-  private static void appendAll(StringBuilder out, Iterator<?> elements, String equals) {
-    String separator = "";
-    while (elements.hasNext()) {
-      out.append(separator);
-      Object element = elements.next();
-      if (element instanceof Map.Entry<?, ?> entry && !equals.isEmpty()) {
-        append(out, entry.getKey());
-        out.append(equals);
-        append(out, entry.getValue());
-      } else {
-        append(out, element);
-      }
-      separator = ", ";
     }
   }
 

@@ -54,8 +54,8 @@ final class BaseImageTree {
       Path scratchDir)
       throws IOException, RegistryException, CredentialRetrievalException {
     String key = "file tree of " + base;
-    Optional<ImageTree> known = connections.find(key);
-    if (known.isEmpty()) {
+    ImageTree tree = connections.<ImageTree>find(key).orElse(null);
+    if (tree == null) {
       List<List<ImageTree.Entry>> layers = new ArrayList<>();
       List<BlobDescriptor> blobs = inspector.blobs(base);
       RegistryClient client = null;
@@ -75,13 +75,12 @@ final class BaseImageTree {
         }
         layers.add(recorded.get());
       }
-      ImageTree tree = new ImageTree();
+      tree = new ImageTree();
       layers.forEach(tree::apply);
-      known = Optional.of(tree);
       connections.keep(key, tree);
     }
     // Each build gets a tree of its own: its COPY steps add to it.
-    return new ImageTree(known.get());
+    return new ImageTree(tree);
   }
 
   private static void collect(TarArchiveInputStream tar, List<ImageTree.Entry> entries)
